@@ -1,0 +1,38 @@
+# rawi: two commands to start — `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.dev-installed
+
+.PHONY: install dev demo test lint bench lexicon clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP)
+
+dev: $(DEVSTAMP)
+
+$(DEVSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEVSTAMP)
+
+demo: install
+	$(BIN)/rawi analyze examples/ --format pretty
+
+test: dev
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/throughput.py
+
+lexicon: install
+	$(BIN)/python scripts/build_lexicon.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
