@@ -1,0 +1,176 @@
+"""The SQLite store: one writer, WAL, every layer in its own table.
+
+``Store.add`` writes a batch of records in one transaction: a crash (even
+SIGKILL) leaves either the whole batch or none of it, and the record hash
+makes re-adding a record a no-op, so an interrupted ingest resumes by simply
+running again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rawi import __version__
+from rawi.store import dedup
+from rawi.store.schema import SCHEMA_VERSION, migrate, now
+
+DEFAULT_DB = "rawi.db"
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or is not a rawi store."""
+
+
+class Store:
+    """A rawi SQLite store. ``Store(path)`` opens (and creates/migrates) for writing;
+    ``Store(path, readonly=True)`` opens an existing store for queries only."""
+
+    def __init__(
+        self,
+        path: str | Path = DEFAULT_DB,
+        readonly: bool = False,
+        near_threshold: float = dedup.NEAR_THRESHOLD,
+        timeout: float = 30.0,
+    ) -> None:
+        self.path = str(path)
+        self.readonly = readonly
+        self.near_threshold = near_threshold
+        if readonly:
+            if self.path != ":memory:" and not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no such store (run `rawi ingest` first)")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            try:
+                self.conn.execute("SELECT 1 FROM articles LIMIT 1")
+            except sqlite3.DatabaseError as exc:
+                self.conn.close()
+                raise StoreError(f"{self.path}: not a rawi store ({exc})") from exc
+        else:
+            self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.DatabaseError as exc:
+                self.conn.close()
+                raise StoreError(f"{self.path}: not a SQLite database ({exc})") from exc
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            migrate(self.conn)
+            self._set_metadata_defaults()
+        self.conn.execute("PRAGMA foreign_keys=OFF")
+        self.conn.execute("PRAGMA cache_size=-65536")
+
+    # -- lifecycle ---------------------------------------------------------
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- metadata ----------------------------------------------------------
+    def _set_metadata_defaults(self) -> None:
+        defaults = {
+            "created_at": now(),
+            "minhash_perm": str(dedup.NUM_PERM),
+            "minhash_bands": str(dedup.BANDS),
+            "minhash_shingle": str(dedup.SHINGLE),
+        }
+        with self.transaction():
+            for key, value in defaults.items():
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO metadata(key, value) VALUES (?, ?)", (key, value)
+                )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO metadata(key, value) VALUES ('rawi_version', ?)",
+                (__version__,),
+            )
+            self.conn.execute(
+                "INSERT OR REPLACE INTO metadata(key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+
+    def metadata(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM metadata"))
+
+    def set_metadata(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO metadata(key, value) VALUES (?, ?)", (key, value))
+
+    # -- transactions ------------------------------------------------------
+    def transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    # -- runs --------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str], pipeline: str) -> int:
+        with self.transaction():
+            cur = self.conn.execute(
+                "INSERT INTO runs(started, inputs, pipeline) VALUES (?, ?, ?)",
+                (now(), json.dumps(list(inputs), ensure_ascii=False), pipeline),
+            )
+            self.set_metadata("pipeline", pipeline)
+        return int(cur.lastrowid)
+
+    def finish_run(self, run: int, added: int, skipped: int, errors: int) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE runs SET finished=?, added=added+?, skipped=skipped+?, errors=errors+? "
+                "WHERE id=?",
+                (now(), added, skipped, errors, run),
+            )
+
+    # -- writing -----------------------------------------------------------
+    def known(self, hashes: Iterable[str]) -> set[str]:
+        """The record hashes among ``hashes`` that are already stored."""
+        hashes = list(hashes)
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT record_hash FROM articles WHERE record_hash IN ({marks})", chunk
+                )
+            )
+        return found
+
+    def add(self, records: Sequence[dict[str, Any]], run: int | None = None) -> dict[str, int]:
+        """Write ``records`` in one transaction; return counts (added, skipped, exact, near,
+        conflicts). A record whose hash is stored is skipped; one whose id is taken by a
+        different record is skipped and counted as a conflict."""
+        from rawi.store.writer import write_record
+
+        counts = {"added": 0, "skipped": 0, "exact": 0, "near": 0, "conflicts": 0}
+        with self.transaction():
+            for record in records:
+                outcome = write_record(self, record, run)
+                counts[outcome] += 1
+                if outcome in ("exact", "near"):
+                    counts["added"] += 1
+        return counts
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT`` (or ``ROLLBACK`` on any exception)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+
+
+def open_store(path: str | Path = DEFAULT_DB, readonly: bool = True) -> Store:
+    """Open a store; read-only by default (queries, search, export)."""
+    return Store(path, readonly=readonly)

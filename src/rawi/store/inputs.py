@@ -1,0 +1,85 @@
+"""What ``rawi ingest`` reads: articles through ``rawi.io.readers``, or records
+already analysed elsewhere (Parquet partitions written by ``rawi.scale``).
+
+Each item of the stream is ``("article", Article)``, ``("record", dict)`` or
+``("error", message)``; a broken input record is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+Item = tuple[str, Any]
+
+
+def is_parquet(path: str) -> bool:
+    p = Path(path)
+    if p.is_dir():
+        return any(p.glob("*.parquet"))
+    return p.suffix == ".parquet"
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[Item]:
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            yield "error", f"{path}: no such file or directory"
+            continue
+        if path != "-" and is_parquet(path):
+            from rawi.scale.parquet import read_records
+
+            for record in read_records(path):
+                yield "record", record
+            continue
+        yield from _read_articles(path)
+
+
+def _read_articles(path: str) -> Iterator[Item]:
+    from rawi.io.readers import InputError, read_articles
+
+    try:
+        for result in read_articles(path):
+            if result.article is not None:
+                yield "article", result.article
+            else:
+                yield "error", f"{result.where}: {result.error}"
+    except InputError as exc:
+        yield "error", str(exc)
+
+
+def estimate_total(paths: Sequence[str]) -> int | None:
+    """A cheap article count for the progress bar (lines of JSONL/CSV files, number of
+    text files); None when unknown (stdin)."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        p = Path(path)
+        files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
+        for f in files:
+            total += _count(f)
+    return total
+
+
+def _count(f: Path) -> int:
+    name = f.name.lower()
+    if name.endswith(".parquet"):
+        try:
+            import pyarrow.parquet as pq
+
+            return int(pq.ParquetFile(f).metadata.num_rows)
+        except Exception:
+            return 0
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".tsv", ".csv.gz")):
+        opener = gzip.open if name.endswith(".gz") else open
+        try:
+            with opener(f, "rb") as fh:
+                n = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+        except OSError:
+            return 0
+        return max(n - 1, 0) if ".csv" in name or ".tsv" in name else n
+    if name.endswith((".txt", ".html", ".htm")):
+        return 1
+    return 0
