@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from rawi.io.progress import estimate_records, progress
 from rawi.io.readers import InputError, ReadResult, parse_published, read_articles
 from rawi.io.writers import JsonlWriter, JsonWriter, Writer
 from rawi.model import Doc
@@ -93,7 +94,10 @@ def run(args: argparse.Namespace) -> int:
     with _output(args.output) as out:
         writer = _writer(args.format, out, args.tokens)
         try:
-            for result in read_articles(args.input, published):
+            show = not args.quiet and args.format != "pretty"
+            total = estimate_records(args.input) if show and sys.stderr.isatty() else None
+            results = read_articles(args.input, published)
+            for result in progress(results, total, "analysing", show):
                 _report(result, args.quiet)
                 if result.article is None:
                     failed += 1
