@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from rawi.text.lexicon import frequencies, no_split
+from rawi.text.lexicon import frequencies, no_split, particles
 from rawi.text.normalize import normalize_aligned
 
 #: A proclitic is split when its remainder is at least this frequent...
 MIN_COUNT = 3
-#: ...and at least this fraction as frequent as the whole word.
-MIN_RATIO = 0.05
+#: ...and at least this fraction as frequent as the whole word. و is by far the
+#: most common proclitic (وأضافت is ten times as common as أضافت), ف much rarer,
+#: so a word starting with ف must have a more frequent remainder to be cut.
+MIN_RATIO = {"و": 0.05, "ف": 0.3, "ب": 0.15, "ل": 0.15, "ك": 0.15, "س": 1.0}
 #: A ``base`` form must be at least this well attested.
 MIN_BASE_COUNT = 50
 #: Minimum letters left in a stem.
@@ -26,7 +28,7 @@ CONJUNCTIONS = ("و", "ف")
 ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه")
 ARTICLE = "ال"
 HAMZA_ALEFS = frozenset("أإآ")
-FUTURE_NEXT = frozenset("يتنا")
+FUTURE_NEXT = frozenset("يتن")
 #: Inflectional endings tried for the coarse ``base`` form (أعلنت → أعلن,
 #: أمريكية → أمريكي, ولايات → ولاية): ending, replacement, minimum share of
 #: the word's own count that the base must reach.
@@ -59,10 +61,10 @@ def _family(word: str, last: str = "") -> int:
 
 def _is_word(rest: str, whole: str) -> bool:
     """True when ``rest`` is a real word and plausibly the reading of ``whole``."""
-    if len(rest) < MIN_STEM:
+    if len(rest) < MIN_STEM or len(rest) == MIN_STEM and rest not in particles():
         return False
     count = _family(rest)
-    if count >= MIN_COUNT and count >= MIN_RATIO * _family(whole, "ه"):
+    if count >= MIN_COUNT and count >= MIN_RATIO[whole[0]] * _family(whole, "ه"):
         return True
     # A rare whole that is clitic + a word carrying clitics itself: وللمملكة, وبالقوات.
     return _count(whole) < MIN_COUNT and len(rest) > 3 and (

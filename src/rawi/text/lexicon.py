@@ -27,9 +27,19 @@ def frequencies() -> dict[str, int]:
     return counts
 
 
+def _word_list(name: str) -> frozenset[str]:
+    text = (resources.files(_PACKAGE) / name).read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(normalize(w) for w in words if w)
+
+
 @lru_cache(maxsize=1)
 def no_split() -> frozenset[str]:
     """Normalised words that must never be cut into clitic + word."""
-    text = (resources.files(_PACKAGE) / "no_split.txt").read_text(encoding="utf-8")
-    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
-    return frozenset(normalize(w) for w in words if w)
+    return _word_list("no_split.txt")
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset[str]:
+    """Two-letter words that may stand after a proclitic (بما، فهو، لكل)."""
+    return _word_list("particles.txt")
