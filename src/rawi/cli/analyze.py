@@ -17,7 +17,6 @@ from rawi.io.readers import InputError, ReadResult, parse_published, read_articl
 from rawi.io.writers import JsonlWriter, JsonWriter, Writer
 from rawi.model import Doc
 from rawi.pipeline import Pipeline
-from rawi.pipeline.registry import stage_names
 
 FORMATS = ("jsonl", "json", "pretty", "geojson")
 
@@ -37,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "geojson (the places)")
     p.add_argument("--tokens", action="store_true", help="include the token layer (large)")
     p.add_argument("--stages", metavar="A,B",
-                   help=f"run only these stages (default: all of {','.join(stage_names())})")
+                   help="run only these stages, in pipeline order (default: all)")
     p.add_argument("--skip-errors", action="store_true",
                    help="exit 0 even when some records could not be read")
     p.add_argument("--quiet", action="store_true", help="no progress or warnings on stderr")
