@@ -1,0 +1,180 @@
+"""Find reporting cues in a token list: verbs, participles, masdars, passives, nominals.
+
+A cue is matched on the token's matching form with at most a leading و/ف cut
+(«وأعلنت» -> «أعلنت»), so it does not depend on the clitic analysis of rare forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rawi.attribution import lexicon
+from rawi.model import Token
+
+_COMP = re.compile(r"^[وف]?ب?ان(?:ه|ها|هم|هما|هن|ني|نا|كم)?$")
+QUOTES = frozenset('"«»“”„')
+OPEN_QUOTES = frozenset('"«“„')
+CLOSE_QUOTES = frozenset('"»”')
+BOUNDARY = frozenset(".!?؟\n")
+NEED_WINDOW = 25  # tokens after the cue searched for a "need" word
+
+
+@dataclass(slots=True)
+class Cue:
+    """One cue occurrence. ``i``/``j``: its token range; ``start``/``end``: the
+    characters of the cue word without a leading conjunction."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    kind: str  # verb | participle | masdar | passive | nominal
+    lemma: str
+    gender: str
+    number: str
+    modality: str
+    need: tuple[str, ...] = ()
+
+
+def is_comp(tok: Token) -> bool:
+    """أن / إن / بأن / وأن / إنه ...: a complementiser that opens reported content."""
+    return tok.kind == "word" and bool(_COMP.match(tok.norm))
+
+
+def is_quote(tok: Token) -> bool:
+    return tok.kind == "punct" and tok.text in QUOTES
+
+
+def bare(tok: Token) -> str:
+    """The token's matching form without one leading conjunction."""
+    n = tok.norm
+    return n[1:] if len(n) > 2 and n[0] in "وف" else n
+
+
+def _lookup(tok: Token) -> tuple[lexicon.CueForm | None, int]:
+    """The cue form of a token and how many characters of conjunction precede it."""
+    forms = lexicon.cue_forms()
+    if tok.norm in forms:
+        return forms[tok.norm], 0
+    if len(tok.norm) > 2 and tok.norm[0] in "وف" and tok.norm[1:] in forms:
+        return forms[tok.norm[1:]], 1
+    return None, 0
+
+
+def _surface_skip(tok: Token, letters: int) -> int:
+    """Characters of the surface that hold the first ``letters`` normalised letters."""
+    if not letters:
+        return 0
+    k, seen = 0, 0
+    while k < len(tok.text) and seen < letters:
+        if tok.text[k] in "وف":
+            seen += 1
+        k += 1
+    return k
+
+
+def _need_met(tokens: list[Token], j: int, need: tuple[str, ...]) -> bool:
+    if not need:
+        return True
+    for tok in tokens[j : j + NEED_WINDOW]:
+        if tok.text in BOUNDARY or tok.text == "\n":
+            return False
+        for word in need:
+            if word == "ان" and is_comp(tok):
+                return True
+            if word == ":" and tok.text == ":":
+                return True
+            if word == '"' and is_quote(tok):
+                return True
+            if word == "ب" and tok.kind == "word" and tok.prefix.split("+")[-1:] == ["ب"]:
+                return True
+            if tok.kind == "word" and bare(tok) == word:
+                return True
+    return False
+
+
+def _is_not_cue(tokens: list[Token], i: int) -> bool:
+    for phrase in lexicon.not_cues():
+        words = [bare(tokens[i])] + [t.norm for t in tokens[i + 1 : i + len(phrase)]]
+        if tuple(words) == phrase or (phrase and words[0] == phrase[0] and len(phrase) == 1):
+            return True
+    return False
+
+
+def _nominal_at(tokens: list[Token], i: int) -> tuple[lexicon.Phrase, int] | None:
+    """A nominal cue starting at token ``i`` and the index after its last word; a
+    final preposition (ل, عن, إلى) may be glued to the next word (وفقا لتقارير)."""
+    for phrase in lexicon.nominal_cues():
+        words = phrase.words
+        # «بحسب», «وبحسب», «حسب»: a one-word cue may carry a glued ب as well
+        first = bare(tokens[i]) == words[0] or tokens[i].norm == words[0]
+        if not first and not (len(words) == 1 and tokens[i].stem == words[0]):
+            continue
+        k = i + 1
+        ok = True
+        for w in words[1:]:
+            if k >= len(tokens):
+                ok = False
+                break
+            t = tokens[k]
+            if t.norm == w:
+                k += 1
+            elif len(w) == 1 and t.norm.startswith(w) and len(t.norm) > 2:
+                break  # glued preposition: the source starts inside this token
+            else:
+                ok = False
+                break
+        if ok:
+            return phrase, k
+    return None
+
+
+def find_cues(tokens: list[Token]) -> list[Cue]:
+    """Every cue in ``tokens``, in text order."""
+    cues: list[Cue] = []
+    passives = lexicon.passive_forms()
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.kind != "word":
+            continue
+        nominal = _nominal_at(tokens, i)
+        if nominal is not None:
+            phrase, k = nominal
+            cut = 1 if tok.norm != phrase.words[0] and tok.norm[:1] in "وف" else 0
+            start = tok.start + _surface_skip(tok, cut)
+            if tok.norm not in (phrase.words[0],) and tok.stem == phrase.words[0]:
+                start = tok.stem_start if len(phrase.words) == 1 else start
+            end = tokens[min(k, n) - 1].end if k - 1 > i else tok.end
+            cues.append(Cue(i, k, start, end, "nominal", phrase.words[0], "", "",
+                            phrase.label))
+            continue
+        form, cut = _lookup(tok)
+        b = bare(tok)
+        if form is None and b in passives:
+            cut = 0 if tok.norm in passives else 1
+            cues.append(Cue(i, i + 1, tok.start + _surface_skip(tok, cut), tok.end, "passive",
+                            b, "", "", passives[b]))
+            continue
+        if form is None or _is_not_cue(tokens, i):
+            continue
+        if not _need_met(tokens, i + 1, form.need):
+            continue
+        if form.lemma == "جاء" and (not _channel_follows(tokens, i + 1)
+                                    or (i and tokens[i - 1].norm in ("حسبما", "كما", "ما"))):
+            continue  # «حسبما جاء في حسابها»: a channel of the statement before
+        kind = form.kind
+        if b in passives and i + 1 < n and is_comp(tokens[i + 1]):
+            kind = "passive"  # «يزعم أن»: nobody named before the complement
+        cues.append(Cue(i, i + 1, tok.start + _surface_skip(tok, cut), tok.end, kind,
+                        form.lemma, form.gender if kind != "passive" else "", form.number,
+                        passives[b] if kind == "passive" else form.modality, form.need))
+    return cues
+
+
+def _channel_follows(tokens: list[Token], j: int) -> bool:
+    """«جاء في بيان»: جاء reports only when في and a channel word follow."""
+    if j + 1 >= len(tokens) or tokens[j].norm != "في":
+        return False
+    stems = {p.words[0] for p in lexicon.channels()}
+    return any(t.stem in stems or t.norm in stems for t in tokens[j + 1 : j + 3])

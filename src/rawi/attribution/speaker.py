@@ -1,0 +1,276 @@
+"""Who is speaking: the subject after a verb-first cue, a subject before the cue,
+an anonymous source, a nominal that points back («الوزارة»), or the implied speaker
+of a pro-drop verb or participle, chosen by agreement with earlier speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rawi.attribution import lexicon
+from rawi.attribution.context import Context
+from rawi.attribution.cues import Cue, bare, is_comp, is_quote
+from rawi.model import Actor, Entity, Speaker, Token
+
+#: words that end a subject noun phrase (adjuncts start): prepositions and the like
+STOP_WORDS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", "لدي", "بعد", "قبل", "علي",
+                        "الي", "حول", "مع", "منذ", "عقب", "ضمن", "اليوم", "امس", "حيث",
+                        "الذي", "التي", "الذين", "بينما", "فيما", "وفي", "كما", "ايضا",
+                        "حين", "عندما", "بالقول", "قائلا", "قايلا"})
+AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
+#: words that open a relative or negated clause: no subject lies before them
+CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "لم", "لن",
+                          "لا", "من"})
+SELF = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
+MAX_NP = 14
+
+
+@dataclass
+class Found:
+    """A speaker candidate: token range, entity, actor and what kind of mention it is."""
+
+    a: int
+    b: int
+    kind: str  # entity | anonymous | nominal | implied
+    entity: Entity | None = None
+    actor: Actor | None = None
+    gender: str = ""
+
+
+def _is_person_entity(e: Entity | None) -> bool:
+    return e is not None and e.type == "PER"
+
+
+def _head_kind(tok: Token) -> str | None:
+    """anonymous | person | body | document for a subject's first word, else None."""
+    b = bare(tok)
+    stem = tok.stem
+    definite = "ال" in tok.prefix.split("+") or b.startswith("ال")
+    anon = lexicon.anonymous_nouns()
+    noms = lexicon.speaker_nominals()
+    forms = [b, stem, b[2:] if b.startswith("ال") else b]
+    forms += [w[:-1] for w in forms if w.endswith("ه") and len(w) > 3]  # الوزيرة -> وزير
+    for w in forms:
+        # «مسؤول» is anonymous, «المسؤول» points back to a person named before
+        if w in noms and (definite or w not in anon):
+            return noms[w]
+        if w in anon:
+            return "anonymous"
+    return None
+
+
+def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple[int, int]:
+    """Token range of the noun phrase that starts at ``j`` (appositions across commas
+    when the next word is a name), ending before an adjunct, a time or ``stop``."""
+    toks = ctx.tokens
+    k = j
+    limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
+    named = False
+    while k < limit:
+        t = toks[k]
+        ent = ctx.ent_at[k]
+        if ent is not None:
+            while k < limit and ctx.ent_at[k] is ent:
+                k += 1
+            named = True
+            continue
+        if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم":
+            break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
+        if t.text in (",", "،"):
+            if k + 1 < limit and ctx.ent_at[k + 1] is not None and ctx.time_at[k + 1] is None:
+                k += 1
+                continue
+            break
+        if is_quote(t):
+            k += 1  # a quoted name inside the phrase: «مجموعة "الفريق العامل"»
+            continue
+        if t.kind != "word" and t.kind != "latin" and t.kind != "number":
+            break
+        if ctx.time_at[k] is not None or k in ctx.cue_at or is_comp(t):
+            break
+        if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
+            break
+        if k > j and not genitive and t.prefix.split("+")[0] in ("ل", "لل"):
+            break
+        k += 1
+    while k > j and is_quote(toks[k - 1]) and not _inside_quote(ctx, j, k - 1):
+        k -= 1
+    return j, k
+
+
+def _inside_quote(ctx: Context, a: int, q: int) -> bool:
+    return sum(1 for t in ctx.tokens[a:q] if is_quote(t)) % 2 == 1
+
+
+def classify(ctx: Context, a: int, b: int) -> Found | None:
+    """What the noun phrase ``[a, b)`` says about the speaker, or None if it is no subject."""
+    if a >= b:
+        return None
+    toks = ctx.tokens
+    head = _head_kind(toks[a])
+    ents = []
+    for k in range(a, b):
+        e = ctx.ent_at[k]
+        if e is not None and e not in ents:
+            ents.append(e)
+    if head == "anonymous" and ctx.ent_at[a] is None:
+        if a + 1 < b and bare(toks[a + 1]) in SELF:
+            return Found(a, a + 2, "nominal")  # «المصدر نفسه»: the last speaker again
+        return Found(a, b, "anonymous")
+    people = [e for e in ents if e.type == "PER"]
+    orgs = [e for e in ents if e.type in ("ORG", "LOC", "MISC")]
+    if head == "body" and ctx.ent_at[a] is None and people and not orgs:
+        return Found(a, b, "entity", None, None)  # «أسرة أبو الفتوح»: not the person
+    if people:
+        e = people[0]
+        return Found(a, b, "entity", e, e.actor)
+    if orgs and (ctx.ent_at[a] is not None or head is not None or a + 3 > _first(ctx, a, orgs[0])):
+        e = orgs[0]
+        return Found(a, b, "entity", e, e.actor)
+    if head == "document":
+        for k in range(a + 1, b):  # «بيان للوزارة»: the body that issued it
+            if _head_kind(toks[k]) == "body":
+                return Found(k, b, "nominal")
+    if head in ("person", "body", "document"):
+        return Found(a, b, "nominal")
+    return None
+
+
+_ADJ_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "ه", "ون", "ين", "ان")
+
+
+def shrink(ctx: Context, found: Found) -> Found:
+    """Without a complementiser the phrase's end is unknown: keep a non-entity head and
+    the adjectives right after it («مصادر مطلعة وجود ...» -> «مصادر مطلعة»)."""
+    if found.kind == "entity" and found.entity is not None:
+        return found
+    k = found.a + 1
+    while k < found.b and k < found.a + 3:
+        t = ctx.tokens[k]
+        if t.kind != "word" or not bare(t).endswith(_ADJ_ENDINGS) or k in ctx.cue_at:
+            break
+        k += 1
+    found.b = k
+    return found
+
+
+def _first(ctx: Context, a: int, e: Entity) -> int:
+    k = a
+    while k < len(ctx.tokens) and ctx.ent_at[k] is not e:
+        k += 1
+    return k
+
+
+def subject_before(ctx: Context, i: int) -> Found | None:
+    """A subject written before the cue (SVO: «مصادر أمنية رجحت», «وكان بنس قد قال»)."""
+    toks = ctx.tokens
+    lo = ctx.sentence(i)[0]
+    k = i - 1
+    while k >= lo and toks[k].norm in AUX:
+        k -= 1
+    if k < lo or toks[k].norm in CLAUSE_WORDS:
+        return None
+    if ctx.ent_at[k] is not None:
+        e = ctx.ent_at[k]
+        a = k
+        while a - 1 >= lo and ctx.ent_at[a - 1] is e:
+            a -= 1
+        if a - 1 >= lo and _head_kind(toks[a - 1]) == "body":
+            return Found(a - 1, k + 1, "entity")  # «أسرة أبو الفتوح نفت»
+        if a - 1 >= lo and (toks[a - 1].kind == "word" and toks[a - 1].norm not in AUX
+                            and bare(toks[a - 1]) not in ("ان", "لكن", "ثم", "اما")
+                            and not is_comp(toks[a - 1]) and ctx.ent_at[a - 1] is None
+                            and _head_kind(toks[a - 1]) is None):
+            return None  # the entity is an object or a genitive: «خطابه لكوريا»
+        return Found(a, k + 1, "entity", e, e.actor)
+    # an anonymous or nominal head among the last few words: «ولكن مصدرين أمنيين قالا»
+    for h in range(k, max(lo - 1, k - 4), -1):
+        t = toks[h]
+        if t.kind != "word" or is_comp(t) or t.norm in CLAUSE_WORDS:
+            break
+        kind = _head_kind(t)
+        if kind is not None:
+            return Found(h, k + 1, "anonymous" if kind == "anonymous" else "nominal")
+    return None
+
+
+def speaker_of(found: Found, ctx: Context) -> Speaker:
+    a, b = found.a, found.b
+    s, e = ctx.chars(a, b)
+    if found.entity is not None and found.kind == "entity":
+        # the name itself when the phrase adds a title: «الرئيس المصري، عبدالفتاح السيسي»
+        s, e = found.entity.start, found.entity.end
+    return Speaker(s, e, ctx.doc.text[s:e], actor=found.actor,
+                   anonymous=found.kind == "anonymous",
+                   entity=found.entity.id if found.entity is not None else None)
+
+
+def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker, str]],
+                    before: int) -> Speaker:
+    """Give a nominal speaker («الوزارة», «المتحدث», «البيان») the actor it points back to."""
+    toks = ctx.tokens
+    head = toks[found.a]
+    kind = _head_kind(head) or "person"
+    word = head.stem if head.stem else bare(head)
+    s, e = ctx.chars(found.a, found.b)
+    text = ctx.doc.text[s:e]
+    if kind in ("anonymous", "document", "person") or bare(head) in SELF:
+        for _, sp, _ in reversed(history):
+            if sp.anonymous and kind != "anonymous":
+                continue
+            if kind == "person" and sp.actor is not None and sp.actor.type not in ("PER", ""):
+                ent = _entity(ctx, sp.entity)
+                if ent is not None and ent.type != "PER":
+                    continue
+            return Speaker(s, e, text, actor=sp.actor, anonymous=sp.anonymous, entity=sp.entity)
+    if kind == "body":
+        for ent in reversed([x for x in ctx.doc.entities if x.end <= ctx.tokens[before].start]):
+            if word and word in _stems(ctx, ent):
+                return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
+        for _, sp, _ in reversed(history):
+            ent = _entity(ctx, sp.entity)
+            if ent is not None and ent.type != "PER":
+                return Speaker(s, e, text, actor=sp.actor, entity=sp.entity)
+    return Speaker(s, e, text)
+
+
+def _stems(ctx: Context, ent: Entity) -> set[str]:
+    from rawi.text.normalize import normalize
+
+    words = normalize(ent.text).split()
+    return {w[2:] if w.startswith("ال") else w for w in words} | set(words)
+
+
+def _entity(ctx: Context, eid: str | None) -> Entity | None:
+    if eid is None:
+        return None
+    for e in ctx.doc.entities:
+        if e.id == eid:
+            return e
+    return None
+
+
+def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> Speaker | None:
+    """The speaker of a pro-drop verb or a participle: the latest earlier speaker whose
+    cue agrees in gender (participles prefer one in the same sentence)."""
+    sent = ctx.sent_of[cue.i]
+    compatible = [(c, sp) for c, sp, g in history
+                  if not cue.gender or not g or g == cue.gender]
+    if cue.kind in ("participle", "masdar"):
+        same = [(c, sp) for c, sp in compatible if ctx.sent_of[c.i] == sent]
+        if same:
+            return same[-1][1]
+        first = _first_subject_in_sentence(ctx, cue.i)
+        if first is not None:
+            return first
+    if compatible:
+        return compatible[-1][1]
+    return None
+
+
+def _first_subject_in_sentence(ctx: Context, i: int) -> Speaker | None:
+    lo = ctx.sentence(i)[0]
+    for k in range(lo, i):
+        e = ctx.ent_at[k]
+        if e is not None and e.type in ("PER", "ORG"):
+            return Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
+    return None

@@ -1,0 +1,288 @@
+"""The attributions stage: who said what, through which channel, with what certainty.
+
+For each cue (see ``cues.py``) it finds the speaker (``speaker.py``), the content
+(``content.py``), then channel, modality, evidence and statement time
+(``features.py``), and links nested statements by ``parent``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rawi.attribution import lexicon
+from rawi.attribution.content import TAIL_WORDS, content_range, find_complement, trim
+from rawi.attribution.context import Context, build
+from rawi.attribution.cues import Cue, bare, find_cues
+from rawi.attribution.features import find_channel, find_evidence, find_modality, find_time
+from rawi.attribution.speaker import (
+    Found,
+    classify,
+    implied,
+    resolve_nominal,
+    shrink,
+    speaker_of,
+    subject_before,
+    subject_np,
+)
+from rawi.model import Attribution, Channel, Doc, Span, Speaker
+
+_SKIP = frozenset({",", "،"})
+
+
+@dataclass
+class _Draft:
+    cue: Cue
+    content: tuple[int, int]  # token range
+    clause: tuple[int, int]  # token range searched for channel and time
+    direct: bool
+    speaker: Speaker | None
+    parent: _Draft | None = None
+    channel: Channel | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class AttributionStage:
+    name = "attributions"
+    reads: tuple[str, ...] = ("tokens", "sentences")
+    #: layers used when an earlier stage filled them (speaker names and actors, statement
+    #: times); without them speakers are nominals and pronouns, and ``time`` stays null
+    uses: tuple[str, ...] = ("entities", "times")
+    writes: tuple[str, ...] = ("attributions",)
+
+    def __init__(self) -> None:
+        # load every lexicon once, up front
+        lexicon.cue_forms()
+        lexicon.passive_forms()
+        lexicon.nominal_cues()
+        lexicon.channels()
+        lexicon.evidence_words()
+        lexicon.modality_markers()
+        lexicon.not_cues()
+        lexicon.anonymous_nouns()
+        lexicon.speaker_nominals()
+
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = doc.tokens
+        if not tokens:
+            from rawi.text.tokenize import tokenize
+
+            tokens = tokenize(doc.text)
+        doc.attributions = attribute(doc, tokens)
+        return doc
+
+
+def attribute(doc: Doc, tokens) -> list[Attribution]:
+    ctx = build(doc, tokens)
+    cues = find_cues(tokens)
+    ctx.cue_at = {c.i: c for c in cues}
+    drafts: list[_Draft] = []
+    history: list[tuple[Cue, Speaker, str]] = []
+    for cue in cues:
+        outer = _container(ctx, drafts, cue)
+        if cue.kind == "nominal":
+            d = _nominal(ctx, cue, drafts, history)
+        elif _in_speaker_region(ctx, drafts, cue):
+            continue  # «وتابع المسؤول قائلا:», «قالت المجموعة في منشور رأي»: part of a cue
+        else:
+            d = _verbal(ctx, cue, drafts, history)
+            if d is not None and outer is not None and not d.extra.get("explicit"):
+                if not _continues(ctx, outer, cue, d):
+                    continue  # nested statements need a named source («المؤشرات تشير»)
+                outer = None
+        if d is None:
+            continue
+        if d.parent is None:
+            d.parent = outer
+        drafts.append(d)
+        if d.speaker is not None and outer is None:
+            history.append((cue, d.speaker, cue.gender))
+    return _finish(ctx, drafts)
+
+
+def _continues(ctx: Context, outer: _Draft, cue: Cue, d: _Draft) -> bool:
+    """«..., وتطرق إلى قضية ... وقال: إن ...»: a و-verb with its own colon or أن is the
+    same speaker going on, not a nested statement; the outer content stops at the comma."""
+    toks = ctx.tokens
+    if cue.kind != "verb" or toks[cue.i].norm[:1] != "و" or d.content[0] > cue.j + 2:
+        return False
+    for k in range(cue.i - 1, outer.content[0], -1):
+        if toks[k].text in (",", "،"):
+            outer.content = (outer.content[0], k)
+            return True
+    return False
+
+
+def _in_speaker_region(ctx: Context, drafts: list[_Draft], cue: Cue) -> bool:
+    for d in reversed(drafts):
+        if d.cue.i < cue.i < d.content[0] and ctx.sent_of[d.cue.i] == ctx.sent_of[cue.i]:
+            return True
+    return False
+
+
+def _container(ctx: Context, drafts: list[_Draft], cue: Cue) -> _Draft | None:
+    """The latest statement whose content holds this cue (nested attribution)."""
+    for d in reversed(drafts):
+        a, b = d.content
+        if a <= cue.i < b:
+            return d
+    return None
+
+
+def _clause_start(ctx: Context, drafts: list[_Draft], i: int) -> int:
+    lo = ctx.sentence(i)[0]
+    for d in reversed(drafts):
+        if d.content[1] <= i and d.content[1] > lo:
+            return d.content[1]
+    return lo
+
+
+def _speaker(ctx: Context, found: Found | None, cue: Cue,
+             history: list[tuple[Cue, Speaker, str]]) -> Speaker | None:
+    if found is None:
+        return implied(ctx, cue, history) if cue.kind != "passive" else None
+    if found.kind == "nominal":
+        return resolve_nominal(ctx, found, history, cue.i)
+    return speaker_of(found, ctx)
+
+
+def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int:
+    """Past commas and times; for «أعرب عن», «أكد على», past the preposition."""
+    toks = ctx.tokens
+    while k < end and (toks[k].text in _SKIP or ctx.time_at[k] is not None):
+        k += 1
+    preps = [w for w in need if w in ("عن", "علي", "الي")]
+    for m in range(k, min(end, k + 6)):
+        if bare(toks[m]) in preps:
+            return m + 1
+    return k
+
+
+def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
+            history: list[tuple[Cue, Speaker, str]]) -> _Draft | None:
+    toks = ctx.tokens
+    sent_a, sent_b = ctx.sentence(cue.i)
+    j = cue.j
+    comp = find_complement(ctx, j, sent_b)
+    found: Found | None = None
+    start = j
+    if cue.kind == "verb":
+        np_a, np_b = subject_np(ctx, j, comp if comp is not None else sent_b)
+        found = classify(ctx, np_a, np_b)
+        if found is not None:
+            if comp is None:
+                found = shrink(ctx, found)
+            start = found.b
+        else:
+            found = subject_before(ctx, cue.i)
+    if comp is not None:
+        ca, cb, direct = content_range(ctx, comp)
+    else:
+        ca, cb, direct = content_range(ctx, _skip_adjuncts(ctx, start, sent_b, cue.need))
+    ca, cb = trim(ctx, ca, cb)
+    if cb <= ca:
+        return None
+    clause = (_clause_start(ctx, drafts, cue.i) if cue.kind == "verb" else cue.i,
+              comp if comp is not None else ca)
+    speaker = _speaker(ctx, found, cue, history)
+    d = _Draft(cue, (ca, cb), clause, direct, speaker)
+    d.extra["explicit"] = found is not None and found.kind in ("entity", "anonymous")
+    if cue.kind in ("participle", "masdar"):
+        gov = [x for x in drafts if ctx.sent_of[x.cue.i] == ctx.sent_of[cue.i]
+               and x.content[1] <= cue.i + 1]
+        if gov and gov[-1].channel is not None:
+            d.channel = gov[-1].channel
+    if toks[sent_a:sent_b] and ca < sent_a:
+        return None
+    return d
+
+
+def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
+             history: list[tuple[Cue, Speaker, str]]) -> _Draft | None:
+    toks = ctx.tokens
+    sent_a, sent_b = ctx.sentence(cue.i)
+    np_a, np_b = subject_np(ctx, cue.j, sent_b, genitive=True)
+    found = classify(ctx, np_a, np_b)
+    channel = find_channel(ctx, np_a, np_b)
+    lead = all(t.kind == "punct" or t.norm in ("و", "ف") for t in toks[sent_a:cue.i])
+    closed = np_b < sent_b and (toks[np_b].text in (",", "،") or bare(toks[np_b]) == "ان")
+    if found is None and channel is None and not (lead and closed):
+        return None  # «وفق القانون»: no source named, so no attribution
+    if found is None:
+        found = Found(np_a, np_b, "nominal")
+    speaker = _speaker(ctx, found, cue, history)
+    # inside a verb's speaker region: «وقال الناطق، حسب وكالة الصحافة الفرنسية، إنه»
+    for d in reversed(drafts):
+        if d.cue.i < cue.i < d.content[0] and ctx.sent_of[d.cue.i] == ctx.sent_of[cue.i]:
+            nd = _Draft(cue, d.content, (cue.i, np_b), d.direct, speaker, channel=channel)
+            d.parent = nd
+            if d.channel is None and channel is not None and channel.type == "agency":
+                d.channel = channel
+            return nd
+    if lead:
+        ca, cb, direct = content_range(ctx, _skip_adjuncts(ctx, np_b, sent_b, ()))
+    else:
+        ca, cb, direct = sent_a, cue.i, False
+    ca, cb = trim(ctx, ca, cb)
+    if cb <= ca:
+        return None
+    d = _Draft(cue, (ca, cb), (cue.i, np_b), direct, speaker, channel=channel)
+    for other in drafts:  # statements inside the reported content now hang from this one
+        if ca <= other.cue.i < cb and other.parent is None:
+            other.parent = d
+    return d
+
+
+def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
+    drafts.sort(key=lambda d: d.cue.start)
+    ids = {id(d): f"a{n}" for n, d in enumerate(drafts, 1)}
+    text = ctx.doc.text
+    out = []
+    for d in drafts:
+        cs, ce = ctx.chars(*d.content)
+        a, b = d.clause
+        channel = d.channel or (find_channel(ctx, a, b) if b > a else None)
+        if channel is None:
+            channel = _tail_channel(ctx, d)
+        if channel is None and d.speaker is not None and d.cue.kind == "verb":
+            channel = _speaker_channel(ctx, d)
+        modality = find_modality(ctx, d.cue, d.clause, d.content)
+        out.append(Attribution(
+            id=ids[id(d)],
+            cue=Span(d.cue.start, d.cue.end, text[d.cue.start:d.cue.end]),
+            content=Span(cs, ce, text[cs:ce]),
+            speaker=d.speaker,
+            direct=d.direct,
+            modality=modality,
+            channel=channel,
+            evidence=find_evidence(ctx, d.clause, d.content),
+            time=find_time(ctx, a, b) if b > a else None,
+            parent=ids.get(id(d.parent)) if d.parent is not None else None,
+        ))
+    return out
+
+
+def _speaker_channel(ctx: Context, d: _Draft) -> Channel | None:
+    """«قالت شبكة NBC», «ذكرت وكالة ...»: the speaker itself is the channel."""
+    sp = d.speaker
+    if sp is None or sp.start < ctx.tokens[d.cue.i].start:
+        return None
+    toks = ctx.tokens
+    k = d.cue.j
+    while k < len(toks) and toks[k].end <= sp.end:
+        ch = find_channel(ctx, k, k + 1)
+        if ch is not None and ch.type in ("tv", "radio", "agency", "newspaper"):
+            return ch
+        k += 1
+    return None
+
+
+def _tail_channel(ctx: Context, d: _Draft) -> Channel | None:
+    """«...، حسبما جاء في حسابها على تويتر»: a channel named after the content."""
+    toks = ctx.tokens
+    k = d.content[1]
+    end = ctx.sentence(max(0, k - 1))[1]
+    while k < end and toks[k].kind == "punct":
+        k += 1
+    if k < end and toks[k].norm in TAIL_WORDS:
+        return find_channel(ctx, k, end)
+    return None
