@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.dev-installed
 
-.PHONY: install dev demo test lint bench lexicon clean
+.PHONY: install dev demo test lint bench gazetteer lexicon clean
 
 install: $(STAMP)
 
@@ -30,6 +30,10 @@ test: dev
 
 bench: install
 	$(BIN)/python bench/throughput.py
+
+gazetteer: install
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/python scripts/places_build_gazetteer.py
 
 lexicon: install
 	$(BIN)/python scripts/build_lexicon.py
