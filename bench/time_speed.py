@@ -1,0 +1,55 @@
+"""Throughput of the times stage on real news (``../shared/data/news``).
+
+Usage: python bench/time_speed.py [N_ARTICLES]   (default 3000, half from each corpus)
+Tokens are counted with rawi's tokenizer, outside the timed section; the timed
+section is the times stage alone (TimeTagger.tag), as in the pipeline.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import time
+from pathlib import Path
+
+NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
+
+
+def read_articles(limit: int) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    files = sorted(NEWS.glob("*.jsonl.gz"))
+    for path in files:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i >= limit // len(files):
+                    break
+                rec = json.loads(line)
+                out.append((rec.get("text") or "", rec.get("date")))
+    return out
+
+
+def main() -> int:
+    if not NEWS.exists():
+        print(f"skip: {NEWS} not found")
+        return 0
+    from rawi.text.tokenize import tokenize
+    from rawi.time.tagger import tagger
+
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    articles = read_articles(limit)
+    tokens = sum(len(tokenize(text)) for text, _ in articles)
+    tag = tagger().tag
+    tag("تحميل", "2017-09-25")  # compile outside the timing
+    t0 = time.perf_counter()
+    n_times = sum(len(tag(text, published)) for text, published in articles)
+    seconds = time.perf_counter() - t0
+    print(
+        f"articles {len(articles)}  tokens {tokens}  times {n_times}  "
+        f"seconds {seconds:.2f}  tokens/s {tokens / seconds:,.0f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
