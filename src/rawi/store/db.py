@@ -74,12 +74,11 @@ class Store:
 
     # -- metadata ----------------------------------------------------------
     def _set_metadata_defaults(self) -> None:
-        defaults = {
-            "created_at": now(),
-            "minhash_perm": str(dedup.NUM_PERM),
-            "minhash_bands": str(dedup.BANDS),
-            "minhash_shingle": str(dedup.SHINGLE),
-        }
+        defaults = {"created_at": now(), "near_duplicates": dedup.SCHEME}
+        scheme = self.metadata().get("near_duplicates")
+        if scheme not in (None, dedup.SCHEME):
+            raise StoreError(f"{self.path}: built with near-duplicate scheme {scheme}, this rawi "
+                             f"uses {dedup.SCHEME}; ingest into a new store")
         with self.transaction():
             for key, value in defaults.items():
                 self.conn.execute(

@@ -15,6 +15,7 @@ import json
 import re
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,11 +24,15 @@ BANDS = 16
 ROWS = NUM_PERM // BANDS  # 4 rows a band: candidates from Jaccard ~0.5 up
 SHINGLE = 4
 NEAR_THRESHOLD = 0.7
+#: Names the hashing below; a store records it and refuses a different one, since
+#: signatures and buckets from two schemes never meet.
+SCHEME = f"minhash-crc32-mix64/{NUM_PERM}x{SHINGLE}/lsh{BANDS}x{ROWS}"
 
 _rng = np.random.default_rng(20170925)  # fixed: signatures must be stable across runs
 _A = (_rng.integers(1, 2**63, NUM_PERM, dtype=np.uint64) | np.uint64(1)).reshape(-1, 1)
 _B = _rng.integers(0, 2**63, NUM_PERM, dtype=np.uint64).reshape(-1, 1)
 _SHIFT = np.uint64(32)
+_MIX = _rng.integers(1, 2**63, 8, dtype=np.uint64) | np.uint64(1)
 _SPACES = re.compile(r"\s+")
 
 
@@ -51,19 +56,26 @@ def record_hash(
 def minhash(words: Sequence[str], shingle: int = SHINGLE) -> np.ndarray | None:
     """MinHash signature (``NUM_PERM`` uint32) of the word shingles, or None if empty.
 
-    Shingles are hashed with crc32 (stable across processes, unlike ``hash``);
-    each permutation is a multiply-shift hash ``(a*x + b) >> 32`` on uint64.
+    Each word is hashed once with crc32 (stable across processes, unlike ``hash``);
+    a shingle's hash combines its words' hashes with fixed odd multipliers, and each
+    permutation is a multiply-shift hash ``(a*x + b) >> 32``, all on wrapping uint64.
     """
     if not words:
         return None
     k = min(shingle, len(words))
-    joined = [" ".join(words[i : i + k]) for i in range(len(words) - k + 1)]
-    x = np.fromiter(
-        (zlib.crc32(s.encode("utf-8")) for s in set(joined)), dtype=np.uint64, count=-1
-    )
+    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    n = len(words) - k + 1
     with np.errstate(over="ignore"):
-        hashed = (_A * x + _B) >> _SHIFT
+        x = np.zeros(n, dtype=np.uint64)
+        for j in range(k):
+            x = x + h[j : j + n] * _MIX[j]
+        hashed = (_A * np.unique(x) + _B) >> _SHIFT
     return hashed.min(axis=1).astype(np.uint32)
+
+
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8"))
 
 
 def to_blob(signature: np.ndarray | None) -> bytes | None:
@@ -75,13 +87,11 @@ def from_blob(blob: bytes | None) -> np.ndarray | None:
 
 
 def bands(signature: np.ndarray) -> list[int]:
-    """One bucket key per band: the signed 63-bit hash of the band's rows."""
-    rows = signature.reshape(BANDS, ROWS).astype("<u4")
-    out = []
-    for band in rows:
-        digest = hashlib.blake2b(band.tobytes(), digest_size=8).digest()
-        out.append(int.from_bytes(digest, "little", signed=True))
-    return out
+    """One bucket key per band: the band's rows mixed into a signed 64-bit integer."""
+    rows = signature.reshape(BANDS, ROWS).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        keys = (rows * _MIX[:ROWS]).sum(axis=1, dtype=np.uint64)
+    return keys.view(np.int64).tolist()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

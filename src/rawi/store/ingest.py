@@ -97,7 +97,7 @@ def _worker(args: tuple[Article, tuple[str, ...]]) -> tuple[str, Any]:
 
 # -- the writer side ---------------------------------------------------------------
 def ingest(
-    inputs: Sequence[str],
+    inputs: Sequence[str | Article],
     db: str = DEFAULT_DB,
     *,
     stages: Sequence[str] | None = None,
@@ -108,7 +108,8 @@ def ingest(
     parquet_dir: str | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> IngestReport:
-    """Ingest articles (files, directories, ``-``, Parquet partitions) into the store at ``db``.
+    """Ingest articles (files, directories, ``-``, Parquet partitions, or Article objects)
+    into the store at ``db``.
 
     In Python: ``rawi.store.ingest(["news.jsonl"], "rawi.db")``. With ``dask`` the
     analysis runs on a dask.distributed cluster (``"local"`` for a LocalCluster), its
@@ -120,7 +121,7 @@ def ingest(
     report = IngestReport(db=str(db))
     start = time.perf_counter()
     with Store(db) as store:
-        run = store.start_run(list(inputs), ",".join(names))
+        run = store.start_run([str(getattr(i, "id", i)) for i in inputs[:100]], ",".join(names))
         items: Iterable[Item] = iter_inputs(inputs)
         if dask:
             items = _via_dask(store, items, names, dask, parquet_dir, report, on_error)

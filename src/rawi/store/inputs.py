@@ -8,9 +8,11 @@ Each item of the stream is ``("article", Article)``, ``("record", dict)`` or
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+from rawi.model import Article
 
 Item = tuple[str, Any]
 
@@ -22,8 +24,12 @@ def is_parquet(path: str) -> bool:
     return p.suffix == ".parquet"
 
 
-def iter_inputs(paths: Sequence[str]) -> Iterator[Item]:
+def iter_inputs(paths: Iterable[Any]) -> Iterator[Item]:
+    """Items from input paths (or Article objects given directly, in Python)."""
     for path in paths:
+        if isinstance(path, Article):
+            yield "article", path
+            continue
         if path != "-" and not Path(path).exists():
             yield "error", f"{path}: no such file or directory"
             continue
@@ -49,11 +55,14 @@ def _read_articles(path: str) -> Iterator[Item]:
         yield "error", str(exc)
 
 
-def estimate_total(paths: Sequence[str]) -> int | None:
+def estimate_total(paths: Sequence[Any]) -> int | None:
     """A cheap article count for the progress bar (lines of JSONL/CSV files, number of
     text files); None when unknown (stdin)."""
     total = 0
     for path in paths:
+        if isinstance(path, Article):
+            total += 1
+            continue
         if path == "-":
             return None
         p = Path(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from array import array
+from functools import lru_cache
 from typing import Any
 
 from rawi.model import Article, Doc
@@ -24,11 +25,12 @@ FIELDS = (
 )
 
 _INDEXED_KINDS = frozenset({"word", "number", "latin"})
-# Nisba and country names alternate between final -ية and -يا (سورية / سوريا).
-_FINAL_IYA = re.compile(r"يه$")
+# Nisba and country names alternate between final -ية and -يا (سورية / سوريا): see
+# search_key.
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=200_000)
 def search_key(stem: str) -> str:
     """The index form of a token stem (also applied to query words).
 
@@ -36,8 +38,8 @@ def search_key(stem: str) -> str:
     «سوريا» and «سورية» (normalised «سوريه») meet.
     """
     key = _WS.sub("", stem.lower())
-    if len(key) >= 4:
-        key = _FINAL_IYA.sub("يا", key)
+    if len(key) >= 4 and key.endswith("يه"):
+        key = key[:-1] + "ا"
     return key
 
 

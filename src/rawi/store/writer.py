@@ -68,14 +68,17 @@ def _cluster(store: Store, rec: dict[str, Any]) -> tuple[int | None, str | None,
     if rec["minhash"] is None:
         return None, None, None
     signature = dedup.from_blob(rec["minhash"])
-    candidates: set[int] = set()
-    for band, key in enumerate(dedup.bands(signature)):
-        candidates.update(
-            r[0]
-            for r in conn.execute(
-                "SELECT article FROM lsh WHERE band = ? AND bucket = ?", (band, key)
-            )
+    keys = dedup.bands(signature)
+    values = ",".join("(?,?)" for _ in keys)
+    params = [v for band, key in enumerate(keys) for v in (band, key)]
+    candidates = {
+        r[0]
+        for r in conn.execute(
+            f"SELECT DISTINCT article FROM (VALUES {values}) v CROSS JOIN lsh "
+            "ON lsh.band = v.column1 AND lsh.bucket = v.column2",
+            params,
         )
+    }
     best: tuple[float, int] | None = None
     for article in sorted(candidates):
         found = conn.execute(
