@@ -15,7 +15,7 @@ distributed = pytest.importorskip("distributed")
 
 from test_store_kill import synthetic  # noqa: E402
 
-from rawi.scale import analyze_dask, analyze_local  # noqa: E402
+from rawi.scale import analyze_dask, analyze_local, read_docs  # noqa: E402
 
 
 def _articles(n):
@@ -46,7 +46,7 @@ def test_local_cluster_output_identical_to_local_run(tmp_path):
                    "utf-8")
     assert ingest([str(src)], direct, stages=["text"], jobs=1).added == 60
     with open_store(via_parquet) as p, open_store(direct) as d:
-        assert list(iter_docs(p)) == list(iter_docs(d))
+        assert list(iter_docs(p)) == list(iter_docs(d)) == list(read_docs(str(tmp_path / "dask")))
         sp, sd = stats(p), stats(d)
         for key in ("articles", "clusters", "near_duplicates", "entities"):
             assert sp[key] == sd[key]

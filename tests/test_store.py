@@ -215,3 +215,30 @@ def test_export_formats(qdb, tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
     assert export(qdb, "parquet", str(tmp_path / "e.parquet"), table="entities") == 4
     assert pq.read_table(tmp_path / "e.parquet").column("actor").to_pylist()[0] == "Q159"
+
+
+def test_cli_ingest_export_roundtrip(tmp_path, corpus, capsys):
+    db = str(tmp_path / "cli.db")
+    assert main(["ingest", corpus, "--db", db, "--stages", "text", "--jobs", "1",
+                 "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["added"], report["exact"], report["near"]) == (7, 1, 1)
+    out = tmp_path / "docs.jsonl"
+    assert main(["export", "--db", db, "-o", str(out)]) == 0
+    docs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [d["id"] for d in docs] == ["n0", "n1", "n2", "n3", "w1", "w2", "w3"]
+    assert docs[0]["text"] == TEXTS[0] and docs[0]["schema"] == "rawi/1"
+    assert main(["ingest", corpus, "--db", db, "--stages", "nope"]) == 2
+    assert "unknown stage" in capsys.readouterr().err
+
+
+def test_progress_bar_runs(tmp_path, corpus):
+    report = ingest([corpus], str(tmp_path / "p.db"), stages=["text"], jobs=1, progress=True)
+    assert report.added == 7
+
+
+def test_question_clis_text_tables(qdb, capsys):
+    assert main(["actors", "--db", qdb.path, "--top", "5"]) == 0
+    assert "Russia" in capsys.readouterr().out
+    assert main(["timeline", "روسيا", "--db", qdb.path, "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["date"] == "2017-09-24"

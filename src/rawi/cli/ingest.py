@@ -58,9 +58,13 @@ def run(args: argparse.Namespace) -> int:
             progress=not args.quiet and sys.stderr.isatty(), dask=args.dask,
             parquet_dir=args.parquet, on_error=on_error,
         )
-    except (StoreError, KeyError, ValueError, RuntimeError) as exc:
+    except (StoreError, ValueError, RuntimeError) as exc:
         print(f"rawi: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(f"rawi: interrupted; every committed batch is kept in {args.db}. Run the same "
+              "command again to resume.", file=sys.stderr)
+        return 130
     if args.format == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:

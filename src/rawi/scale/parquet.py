@@ -56,3 +56,15 @@ def read_records(path: str | os.PathLike[str], batch: int = 512) -> Iterator[dic
             raise ValueError(f"{part}: not a rawi partition (missing {', '.join(sorted(missing))})")
         for b in pf.iter_batches(batch_size=batch, columns=list(FIELDS)):
             yield from b.to_pylist()
+
+
+def read_docs(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """The rawi/1 objects (``rawi analyze`` output) held in Parquet partitions."""
+    import json
+
+    for record in read_records(path):
+        doc = json.loads(record["analysis"])
+        out = {k: doc.get(k) for k in ("schema", "id", "published", "source", "url", "title")}
+        out["text"] = record["text"]
+        out.update({k: v for k, v in doc.items() if k not in out})
+        yield out

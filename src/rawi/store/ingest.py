@@ -118,17 +118,28 @@ def ingest(
     from rawi.pipeline.registry import stage_names
 
     names = tuple(stages) if stages is not None else tuple(stage_names())
+    unknown = [n for n in names if n not in stage_names()]
+    if unknown:
+        known = ", ".join(stage_names())
+        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; known: {known}")
     report = IngestReport(db=str(db))
     start = time.perf_counter()
+    listed = list(inputs) if isinstance(inputs, Sequence) else None
     with Store(db) as store:
-        run = store.start_run([str(getattr(i, "id", i)) for i in inputs[:100]], ",".join(names))
-        items: Iterable[Item] = iter_inputs(inputs)
+        shown = [str(getattr(i, "id", i)) for i in (listed or [])[:100]]
+        run = store.start_run(shown, ",".join(names))
+        items: Iterable[Item] = iter_inputs(listed if listed is not None else inputs)
+        pool = None
         if dask:
             items = _via_dask(store, items, names, dask, parquet_dir, report, on_error)
-        bar = _Progress(estimate_total(inputs) if progress else None, progress)
+        else:
+            _pipeline(names)  # load once here: forked workers inherit it, errors surface now
+            pool = _make_pool(jobs or os.cpu_count() or 1, names)
+        total = estimate_total(listed) if progress and listed is not None else None
+        bar = _Progress(total, progress)
         try:
             with bar:
-                for kind, payload, n_read in _analysed(store, items, names, jobs, batch, report):
+                for kind, payload, n_read in _analysed(store, items, names, pool, batch, report):
                     if kind == "error":
                         _error(report, payload, on_error)
                     else:
@@ -137,9 +148,23 @@ def ingest(
                             setattr(report, key, getattr(report, key) + value)
                     bar.advance(n_read, report)
         finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
             report.seconds = time.perf_counter() - start
             store.finish_run(run, report.added, report.skipped, report.errors)
     return report
+
+
+def _make_pool(jobs: int, names: tuple[str, ...]) -> Any:
+    if jobs <= 1:
+        return None
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if sys.platform == "linux" else "spawn")
+    pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(names,))
+    pool.jobs = jobs  # type: ignore[attr-defined]
+    return pool
 
 
 def _error(report: IngestReport, message: str, on_error: Callable[[str], None] | None) -> None:
@@ -157,40 +182,28 @@ def _windows(it: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _analysed(
-    store: Store, items: Iterable[Item], names: tuple[str, ...], jobs: int | None,
+    store: Store, items: Iterable[Item], names: tuple[str, ...], pool: Any,
     batch: int, report: IngestReport,
 ) -> Iterator[tuple[str, Any, int]]:
     """Yield ('error', msg, n) and ('records', [record...], n_read) per window, analysing
     each window on the pool while the previous one is being written."""
-    jobs = jobs or os.cpu_count() or 1
-    pool = None
-    if jobs > 1:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("fork" if sys.platform == "linux" else "spawn")
-        pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(names,))
-    try:
-        pending: tuple[Any, list[dict[str, Any]], int] | None = None
-        for window in _windows(items, batch):
-            report.read += len(window)
-            errors, ready, todo = _filter(store, window, report)
-            for msg in errors:
-                yield "error", msg, 0
-            report.analyzed += len(todo)
-            if pool is not None:
-                chunk = max(1, len(todo) // (jobs * 4))
-                job = pool.map_async(_worker, [(a, names) for a in todo], chunksize=chunk)
-            else:
-                job = _Done([analyze_one(a, names) for a in todo])
-            if pending is not None:
-                yield from _collect(*pending)
-            pending = (job, ready, len(window) - len(errors))
+    pending: tuple[Any, list[dict[str, Any]], int] | None = None
+    for window in _windows(items, batch):
+        report.read += len(window)
+        errors, ready, todo = _filter(store, window, report)
+        for msg in errors:
+            yield "error", msg, 0
+        report.analyzed += len(todo)
+        if pool is not None:
+            chunk = max(1, len(todo) // (pool.jobs * 4))
+            job = pool.map_async(_worker, [(a, names) for a in todo], chunksize=chunk)
+        else:
+            job = _Done([analyze_one(a, names) for a in todo])
         if pending is not None:
             yield from _collect(*pending)
-    finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        pending = (job, ready, len(window) - len(errors))
+    if pending is not None:
+        yield from _collect(*pending)
 
 
 class _Done:
