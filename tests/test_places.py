@@ -119,3 +119,13 @@ def test_registered_after_times_and_runs_in_the_pipeline():
     assert order.index("places") > order.index("text")
     doc = Pipeline(stages=["text", "places"])(Article("قتل مدنيون في غارة على إدلب"))
     assert doc.places and doc.places[0].country == "SY"
+
+
+def test_country_that_is_also_a_word_needs_a_locative(run):
+    assert run("تحدث عن الوضع المالي للشركة").places == []
+    assert names(run("قتل جنود في مالي أمس")) == ["Mali"]
+
+
+def test_refugee_camps_from_the_supplement(run):
+    doc = run("اقتحمت القوات مخيم الدهيشة جنوب بيت لحم")
+    assert doc.places[0].feature == "CMPRF" and doc.places[0].country == "PS"

@@ -21,6 +21,8 @@ LOCATIVES = frozenset({"في", "من", "الى", "نحو", "باتجاه", "قر
                        "على", "عن", "الي", "لدى", "بين", "مع", "تجاه", "غرب", "شرق", "شمال",
                        "جنوب", "وسط", "انحاء", "ارجاء", "مناطق"})
 CONJUNCTIONS = ("و", "ف")
+#: Quotation marks skipped when looking at the word before a name («مركز "الذيد"»).
+QUOTES = frozenset({'"', "'", "(", "[", "#"})
 PREPOSITIONS = ("ب", "ل", "ك")
 MIN_LETTERS = 3
 
@@ -140,7 +142,7 @@ def match_tokens(tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
 
 def _context(mention: Mention, tokens: list[Token]) -> None:
     """Set the cue, locative flag and qualifier from the words around a mention."""
-    before = tokens[max(0, mention.first - 4):mention.first]
+    before = [t for t in tokens[max(0, mention.first - 5):mention.first] if t.norm not in QUOTES]
     forms = [variants(t.norm) | {t.stem} for t in before]
     cue_map = cues()
     if forms:
@@ -149,8 +151,6 @@ def _context(mention: Mention, tokens: list[Token]) -> None:
             mention.cue = kind
         if forms[-1] & LOCATIVES:
             mention.locative = True
-    if mention.clitics.strip("وف"):
-        mention.locative = True  # a preposition was peeled off the name: «بحلب»
     if mention.cue == "org":
         mention.org = True
         mention.cue = None
@@ -217,6 +217,9 @@ def _accept(m: Mention, tokens: list[Token]) -> bool:
     if m.clitics and not _agrees(m.clitics, tok) and freq.get(tok.norm, 0) >= 3:
         # The text layer read the word otherwise («فرانس», «وكريم»): not ف + «رانس».
         return m.ner
+    if m.clitics.strip("وف") and freq.get(tok.norm, 0) >= max(3, freq.get(m.key, 0)):
+        # The whole word is commoner than the name it would hide («بليون», «بحجة»).
+        return m.ner or m.cue is not None
     if tok.suffix and m.end > tok.stem_end:
         return m.ner  # a pronoun suffix: «بيانه» is "his statement"
     level = false_friends().get(m.key)
@@ -225,7 +228,8 @@ def _accept(m: Mention, tokens: list[Token]) -> bool:
         return m.ner
     curated = any(c.source != "geonames" for c in m.candidates)
     if level == "cue" or (is_wordy(m.key) and not curated):
-        return strong
+        # «في مالي» is the country; «الوضع المالي» is not.
+        return strong or (m.locative and any(c.feature == "PCLI" for c in m.candidates))
     big = max((c.population for c in m.candidates if c.source == "geonames"), default=0)
     curated = curated or any(c.feature == "PPLC" for c in m.candidates)
     if not curated and big < FREQUENT_POPULATION and freq.get(m.key, 0) >= FREQUENT:

@@ -71,7 +71,9 @@ class Candidate:
     @property
     def is_major(self) -> bool:
         """Prominent enough to be matched with no locative cue around it."""
-        if self.source != "geonames" or self.feature == "PPLC":
+        if self.source != "geonames":
+            return True
+        if self.feature == "PPLC" and (self.country in NEAR or self.population >= MAJOR_NEAR):
             return True
         return self.population >= (MAJOR_NEAR if self.country in NEAR else MAJOR_FAR)
 

@@ -51,10 +51,10 @@ def score(c: Candidate, m: Mention, countries: Counter[str], dateline: str | Non
     s = c.prominence + _cue_bonus(c, m.cue)
     if _shadowed(c, m.candidates, m.cue):
         s += SHADOWED_PROVINCE
-    # Context decides between places of comparable size; a place ten times larger
-    # than this one keeps most of its lead.
+    # Context decides between places of comparable size; a namesake ten times larger
+    # keeps its lead (a population of 0 is unknown in GeoNames, not small).
     top = max(o.population for o in m.candidates)
-    weight = 1.0 if c.source != "geonames" or c.population * 10 >= top else 0.25
+    weight = 0.0 if 0 < c.population * 10 < top and c.source == "geonames" else 1.0
     if c.country and countries.get(c.country):
         s += CONTEXT_BONUS * weight
     if c.country and c.country == dateline:
