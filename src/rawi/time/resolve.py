@@ -2,8 +2,9 @@
 
 A pattern file names its resolver (``# resolve: date``); each resolver reads the
 groups it knows (``day``, ``month``, ``year``, ``mod``, ``weekday``...) and
-returns an ISO 8601 / TIMEX3 value, or ``None`` when the match does not make a
-real date (31 February, a range that runs backwards). Relative expressions are
+returns an ISO 8601 / TIMEX3 value, ``None`` when the match does not make a
+real date (31 February, a range that runs backwards; shorter patterns are then
+tried), or ``NOT_A_TIME`` when the words are a name («مدينة 6 أكتوبر»). Relative expressions are
 resolved against the publication date, as news uses them.
 """
 
@@ -18,6 +19,9 @@ from rawi.time import hijri
 from rawi.time.lexicon import Lexicon
 
 Groups = dict[str, str]
+#: Returned by a resolver when the whole match is known not to be a time (a name):
+#: the tagger then skips it instead of trying shorter patterns inside it.
+NOT_A_TIME = ""
 _MONTH_SPLIT = re.compile(r"[^\S\n]*[/(\-–][^\S\n]*")
 _CLAUSE_END = re.compile(r"[.!?\n:;]")
 _LAST_WORD = re.compile(r"\w+")
@@ -33,6 +37,7 @@ class Context:
     norm: str
     start: int  # start of the match in ``norm``
     future_cue: re.Pattern[str]
+    past_cue: re.Pattern[str]
 
 
 # -- small readers -------------------------------------------------------------------
@@ -127,6 +132,11 @@ def _explicit_year(ctx: Context, g: Groups) -> int | None:
 # -- resolvers -----------------------------------------------------------------------
 
 
+def _after_name_head(ctx: Context) -> bool:
+    before = _previous_word(ctx)
+    return bool(before) and ctx.lex.value("name_head", before.removeprefix("و")) is not None
+
+
 def resolve_date(g: Groups, ctx: Context) -> str | None:
     day = _day(ctx, g)
     if day is None:
@@ -145,6 +155,8 @@ def resolve_date(g: Groups, ctx: Context) -> str | None:
         year = _explicit_year(ctx, g)
         if year is None:
             year = _infer_year(ctx, month, day, mod)
+    if g.get("month") and not g.get("year") and _after_name_head(ctx):
+        return NOT_A_TIME  # «مدينة 6 أكتوبر», «قوى 14 آذار»: a name, not a date
     if year is None:
         return f"XXXX-{month:02d}-{day:02d}" if _date(2000, month, day) else None
     date = _date(year, month, day)
@@ -213,10 +225,13 @@ def _next_weekday(anchor: dt.date, iso: int, strict: bool) -> dt.date:
 
 
 def _future_context(ctx: Context) -> bool:
-    """A future cue (اعتبارا من، من المقرر، سوف...) earlier in the same clause."""
+    """A future cue (اعتبارا من، من المقرر، سوف...) earlier in the same clause, and no
+    past marker (كان، قد) there: «وكان من المقرر أن يبدأ الثلاثاء» is in the past."""
     window = ctx.norm[max(0, ctx.start - 80) : ctx.start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(window)), default=0)
-    return ctx.future_cue.search(window, cut) is not None
+    if ctx.future_cue.search(window, cut) is None:
+        return False
+    return ctx.past_cue.search(window, cut) is None
 
 
 def resolve_weekday(g: Groups, ctx: Context) -> str | None:

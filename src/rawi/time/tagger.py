@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from rawi.model import Time
 from rawi.text.normalize import REMOVED, normalize, normalize_aligned
 from rawi.time.lexicon import DataError, Lexicon, Pattern, lexicon
-from rawi.time.resolve import RESOLVERS, Context
+from rawi.time.resolve import NOT_A_TIME, RESOLVERS, Context
 
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z_0-9]*)>")
 _REMOVED_RE = re.compile("[" + "".join(sorted(re.escape(c) for c in REMOVED)) + "]")
@@ -132,8 +132,9 @@ class TimeTagger:
         self.regex = re.compile(r"(?<!\w)" + PROCLITIC + "(?:" + "|".join(sources) + r")(?!\w)")
         self._single: dict[int, re.Pattern[str]] = {}
         self.keys, self.vocab = self._vocabulary()
-        self.future_cue = re.compile(
-            r"(?<!\w)" + PROCLITIC + self.lex.expand("{future_cue:}") + r"(?!\w)"
+        self.future_cue, self.past_cue = (
+            re.compile(r"(?<!\w)" + PROCLITIC + self.lex.expand(f"{{{name}:}}") + r"(?!\w)")
+            for name in ("future_cue", "past_cue")
         )
 
     def _vocabulary(self) -> tuple[frozenset[str], frozenset[str]]:
@@ -217,7 +218,7 @@ class TimeTagger:
         """All time expressions of ``text``, resolved against ``published``."""
         aligned = Aligned(text)
         norm = aligned.norm
-        ctx = Context(self.lex, parse_anchor(published), norm, 0, self.future_cue)
+        ctx = Context(self.lex, parse_anchor(published), norm, 0, self.future_cue, self.past_cue)
         times: list[Time] = []
         pos = 0
         for cand in self.candidates(norm):
@@ -239,6 +240,9 @@ class TimeTagger:
             if found is None:
                 continue
             value, start, end = found
+            if value == NOT_A_TIME:
+                pos = m.end()
+                continue
             s, e = aligned.span(start, end, text)
             times.append(
                 Time(f"t{len(times) + 1}", s, e, text[s:e], self.alts[k].pattern.type, value)
