@@ -45,15 +45,15 @@ class Mention:
     adjective: bool = False  # reads as a nisba adjective («السفارة السعودية»)
 
 
-def first_forms(tok: Token) -> list[tuple[str, int, str]]:
+def first_forms(tok: Token, keep=None) -> list[tuple[str, int, str]]:
     """Readings of a token as the first word of a name: (form, start offset, clitics).
 
     Conjunction, then preposition, are peeled off the normalised surface; «لل»
     is read as ل + the article. The article itself is never removed: a name
     without it does not match a word with it («السورية» is not «سورية»).
+    ``keep`` (a set) filters the forms before their offsets are computed.
     """
-    norm, index = normalize_aligned(tok.text)
-    norm = norm.replace("\u0640", "")
+    norm = tok.norm
     out = [(norm, 0, "")]
     rests = [(0, "")]
     if norm[:1] in CONJUNCTIONS:
@@ -65,11 +65,24 @@ def first_forms(tok: Token) -> list[tuple[str, int, str]]:
             out.append((norm[k + 1:], k + 1, clitics + norm[k]))
         if k:
             out.append((norm[k:], k, clitics))
+    if keep is not None:
+        out = [o for o in out if o[0] in keep]
+    if not out:
+        return []
+    index = None
     result = []
     for form, k, clitics in out:
-        if sum(c.isalpha() for c in form) < MIN_LETTERS or k >= len(index):
+        if sum(c.isalpha() for c in form) < MIN_LETTERS:
             continue
-        result.append((form, tok.start + index[k], clitics))
+        if k == 0:
+            result.append((form, tok.start, clitics))
+            continue
+        if index is None:
+            aligned, index = normalize_aligned(tok.text)
+            if aligned != norm:  # the token's norm and the aligned form must agree
+                return [r for r in result if r[1] == tok.start]
+        if k < len(index):
+            result.append((form, tok.start + index[k], clitics))
     # Least stripped first: «بيروت» is Beirut before it is ب + «يروت».
     return sorted(set(result), key=lambda r: len(r[2]))
 
@@ -124,7 +137,7 @@ def match_tokens(tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
     while i < len(tokens):
         found = []
         if tokens[i].kind == "word":
-            for form, start, clitics in first_forms(tokens[i]):
+            for form, start, clitics in first_forms(tokens[i], gaz.prefixes):
                 if form in gaz.prefixes:
                     m = _longest(tokens, i, form, start, clitics, gaz)
                     if m is not None:
@@ -157,9 +170,10 @@ def _context(mention: Mention, tokens: list[Token]) -> None:
     mention.adjective = _adjective(mention, tokens)
     found: Qualifier | None = None
     quals = qualifiers()
+    last_words = forms[-1] if forms else set()
     for q in quals:
         k = len(q.words)
-        if q.position != "before" or k > len(forms):
+        if q.position != "before" or k > len(forms) or q.words[-1] not in last_words:
             continue
         if all(w in f for w, f in zip(q.words, forms[len(forms) - k:], strict=True)):
             found = q
