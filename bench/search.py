@@ -20,6 +20,7 @@ from pathlib import Path
 
 from rawi.store import open_store, search
 
+#: Everyday news queries (words, phrases, OR, exclusion, prefix) written for this bench.
 QUERIES = [
     "سوريا", "الفرات", "وزير الخارجية", '"الأمم المتحدة"', "النفط", "السعودية", "اليمن",
     "الحوثي", "داعش", "مجلس الأمن", "الرئيس الروسي", "إيران OR تركيا", "اقتصاد*",
@@ -62,6 +63,14 @@ def main() -> int:
         queries = [(q, {}) for q in QUERIES + vocabulary_sample(store, args.sampled)]
         queries += [(q, {"date_from": span[0], "date_to": span[1]}) for q in QUERIES[:8]]
         queries += [(q, {"source": source}) for q in QUERIES[:8]]
+        place = store.conn.execute("SELECT name FROM places WHERE name IS NOT NULL GROUP BY name "
+                                   "ORDER BY count(*) DESC LIMIT 1").fetchone()
+        if place:
+            queries += [(q, {"place": place[0]}) for q in QUERIES[:8]]
+        actor = store.conn.execute("SELECT actor FROM entities WHERE actor IS NOT NULL "
+                                   "GROUP BY actor ORDER BY count(*) DESC LIMIT 1").fetchone()
+        if actor:
+            queries += [(q, {"actor": actor[0]}) for q in QUERIES[:8]]
         search(store, "سوريا")  # load the text layer once, as a long-running process would
         times, hits = [], []
         for _ in range(args.repeat):

@@ -73,6 +73,9 @@ def analyze_one(article: Article, stages: tuple[str, ...]) -> tuple[str, Any]:
 
 
 def _worker_init(stages: tuple[str, ...]) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
     _pipeline(stages)
 

@@ -132,7 +132,8 @@ CREATE TABLE places (
     precision    INTEGER,
     PRIMARY KEY (article, id)
 ) WITHOUT ROWID;
-CREATE INDEX places_name ON places(name);
+CREATE INDEX places_name ON places(name COLLATE NOCASE);
+CREATE INDEX places_text ON places(text);
 
 -- Per-article actor records from the actors stage (shape owned by that stage).
 CREATE TABLE article_actors (
