@@ -127,6 +127,8 @@ def ingest(
         raise ValueError(f"unknown stage(s) {', '.join(unknown)}; known: {known}")
     report = IngestReport(db=str(db))
     start = time.perf_counter()
+    if isinstance(inputs, (str, Article)):
+        inputs = [inputs]
     listed = list(inputs) if isinstance(inputs, Sequence) else None
     with Store(db) as store:
         shown = [str(getattr(i, "id", i)) for i in (listed or [])[:100]]
@@ -271,13 +273,17 @@ def _via_dask(
             report.analyzed += len(articles)
             yield from articles
 
-    out = parquet_dir or tempfile.mkdtemp(prefix="rawi-parts-", dir=os.path.dirname(store.path)
-                                          or ".")
+    out = parquet_dir or tempfile.mkdtemp(prefix="rawi-parts-",
+                                          dir=os.path.dirname(os.path.abspath(store.path)))
     paths = analyze_dask(todo(), out, scheduler=scheduler, stages=list(names),
                          on_error=lambda message: _error(report, message, on_error))
     for path in paths:
         for record in read_records(path):
             yield "record", record
+    if parquet_dir is None:
+        import shutil
+
+        shutil.rmtree(out, ignore_errors=True)
 
 
 class _Progress:
