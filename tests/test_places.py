@@ -129,3 +129,12 @@ def test_country_that_is_also_a_word_needs_a_locative(run):
 def test_refugee_camps_from_the_supplement(run):
     doc = run("اقتحمت القوات مخيم الدهيشة جنوب بيت لحم")
     assert doc.places[0].feature == "CMPRF" and doc.places[0].country == "PS"
+
+
+def test_dictionary_loc_entities_do_not_license_places(run):
+    sentence = "قال مدير معهد البحرين للحقوق إن العالم العربي يمر بأزمة"
+    ents = [Entity("e1", sentence.index("البحرين"), sentence.index("البحرين") + 7, "البحرين",
+                   "LOC", source="actors"),
+            Entity("e2", sentence.index("العالم"), sentence.index("العالم") + 13, "العالم العربي",
+                   "LOC", source="actors")]
+    assert run(sentence, entities=ents).places == []

@@ -21,6 +21,8 @@ LOCATIVES = frozenset({"في", "من", "الى", "نحو", "باتجاه", "قر
                        "على", "عن", "الي", "لدى", "بين", "مع", "تجاه", "غرب", "شرق", "شمال",
                        "جنوب", "وسط", "انحاء", "ارجاء", "مناطق"})
 CONJUNCTIONS = ("و", "ف")
+#: Entity sources that are dictionary matches, not NER.
+DICTIONARY_SOURCES = frozenset({"actors"})
 #: Quotation marks skipped when looking at the word before a name («مركز "الذيد"»).
 QUOTES = frozenset({'"', "'", "(", "[", "#"})
 PREPOSITIONS = ("ب", "ل", "ك")
@@ -265,7 +267,11 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """All place mentions in ``doc``, in text order, false friends removed."""
     tokens = doc.tokens
     mentions = match_tokens(tokens, gaz)
-    entities = [e for e in doc.entities if e.type in ("LOC", "PER", "ORG", "MISC")]
+    # LOC spans from the actor dictionary (source "actors") are name look-ups like ours,
+    # not a model's judgement of context: they do not license anything. Their PER/ORG
+    # spans still mark names a place is part of («حزب مصر القوية»).
+    entities = [e for e in doc.entities if e.type in ("PER", "ORG", "MISC")
+                or (e.type == "LOC" and e.source not in DICTIONARY_SOURCES)]
     kept: list[Mention] = []
     for m in mentions:
         inside_other = False
