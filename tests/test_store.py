@@ -13,6 +13,7 @@ from rawi.cli import main
 from rawi.model import Actor, Article, Attribution, Doc, Entity, Place, Span, Speaker, Time
 from rawi.store import Store, claims, ingest, open_store, pairs, search, stats, timeline, top_actors
 from rawi.store.export import export, iter_docs
+from rawi.store.queries import actor_ids
 from rawi.store.records import make_record
 
 TEXTS = [
@@ -176,6 +177,8 @@ def test_claims_pairs_actors_timeline(qdb):
     assert said[0]["time"] == "2017-09-25"
     assert [c["article"] for c in claims(qdb, speaker="Q159", modality="hedged")] == ["q2"]
     assert claims(qdb, about="Q159") == []
+    assert actor_ids(qdb, "states") == ["Q30"]  # a whole word of «United States»
+    assert actor_ids(qdb, "المتحدة") == ["Q30"]
     assert pairs(qdb) == [{"speaker": "Q159", "speaker_name": "Russia", "about": "Q30",
                            "about_name": "United States", "statements": 2,
                            "modality": {"asserted": 1, "hedged": 1}}]

@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=int, default=20, help="how many pairs (default: 20)")
     _format(p)
     p.set_defaults(func=_run(lambda s, a: _q().pairs(s, a.top, a.date_from, a.date_to),
-                             ("speaker", "about", "statements", "modality")))
+                             ("speaker_name", "about_name", "statements", "modality")))
 
     p = sub.add_parser("stats", help="counts of what the store holds",
                        description="Counts: articles, attributions, entities, places, "

@@ -21,18 +21,25 @@ class UnknownActor(LookupError):
 
 def actor_ids(store: Store, actor: str) -> list[str]:
     """Actor ids whose id, English name, Arabic name or alias equals ``actor``
-    (case-insensitive, Arabic normalised)."""
-    want = normalize(actor).strip().lower()
-    ids = []
+    (case-insensitive, Arabic normalised); failing that, those whose names contain it
+    as a whole word («نتنياهو» finds «بنيامين نتنياهو»)."""
+    want = _fold(actor)
+    exact, partial = [], []
     for aid, name, name_ar, aliases in store.conn.execute(
-        "SELECT id, name, name_ar, aliases FROM actors"
+        "SELECT id, name, name_ar, aliases FROM actors ORDER BY id"
     ):
-        names = [aid, name or "", name_ar or "", *json.loads(aliases or "[]")]
-        if any(normalize(n).strip().lower() == want for n in names):
-            ids.append(aid)
-    if not ids:
+        names = [_fold(n) for n in (aid, name or "", name_ar or "", *json.loads(aliases or "[]"))]
+        if want in names:
+            exact.append(aid)
+        elif want and any(f" {want} " in f" {n} " for n in names):
+            partial.append(aid)
+    if not exact and not partial:
         raise UnknownActor(f"no actor matches {actor!r} (try `rawi actors --top 50`)")
-    return ids
+    return exact or partial
+
+
+def _fold(name: str) -> str:
+    return " ".join(normalize(name).lower().split())
 
 
 def _in(column: str, values: list[str]) -> tuple[str, list[str]]:
