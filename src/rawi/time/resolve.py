@@ -365,6 +365,23 @@ def resolve_hijri(g: Groups, ctx: Context) -> str | None:
     return date.isoformat()
 
 
+def resolve_range_hijri(g: Groups, ctx: Context) -> str | None:
+    d1, d2 = _day(ctx, g, "d1", "o1"), _day(ctx, g, "d2", "o2")
+    m2 = ctx.lex.value("month_hijri", g.get("hmonth", ""))
+    if d1 is None or d2 is None or m2 is None:
+        return None
+    m1 = ctx.lex.value("month_hijri", g["m1"]) if g.get("m1") else m2
+    month1, month2 = int(m1 or m2), int(m2)
+    year2 = int(g["hyear"]) if g.get("hyear") else _nearest_hijri_year(ctx, month2, d2, None)
+    if year2 is None:
+        return None
+    year1 = year2 - 1 if month1 > month2 else year2
+    start, end = hijri.to_gregorian(year1, month1, d1), hijri.to_gregorian(year2, month2, d2)
+    if start is None or end is None or start >= end:
+        return None
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
 def resolve_holiday(g: Groups, ctx: Context) -> str | None:
     rule = ctx.lex.value("holiday", g.get("holiday", ""))
     if rule is None:
@@ -473,6 +490,7 @@ RESOLVERS: dict[str, Callable[[Groups, Context], str | None]] = {
     "period": resolve_period,
     "decade": resolve_decade,
     "hijri": resolve_hijri,
+    "range_hijri": resolve_range_hijri,
     "holiday": resolve_holiday,
     "duration": resolve_duration,
     "ago": resolve_ago,

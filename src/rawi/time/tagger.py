@@ -15,6 +15,11 @@ from dataclasses import dataclass
 
 from rawi.model import Time
 from rawi.text.normalize import REMOVED, normalize, normalize_aligned
+
+try:  # the fold table of rawi.text.normalize: one C-level translate, no per-character scan
+    from rawi.text.normalize import _TABLE as _FOLD_TABLE
+except ImportError:  # pragma: no cover
+    _FOLD_TABLE = None
 from rawi.time.lexicon import DataError, Lexicon, Pattern, lexicon
 from rawi.time.resolve import NOT_A_TIME, RESOLVERS, Context
 
@@ -68,7 +73,7 @@ class Aligned:
         if _PRESENTATION_RE.search(text):
             self.norm, self._index = normalize_aligned(text)
         else:
-            self.norm = normalize(text)
+            self.norm = text.translate(_FOLD_TABLE) if _FOLD_TABLE else normalize(text)
             if len(self.norm) != len(text):
                 self._removed = [m.start() for m in _REMOVED_RE.finditer(text)]
 
@@ -132,6 +137,7 @@ class TimeTagger:
         self.regex = re.compile(r"(?<!\w)" + PROCLITIC + "(?:" + "|".join(sources) + r")(?!\w)")
         self._single: dict[int, re.Pattern[str]] = {}
         self.keys, self.vocab = self._vocabulary()
+        self._key_cache: dict[str, bool] = {}
         self.future_cue, self.past_cue = (
             re.compile(r"(?<!\w)" + PROCLITIC + self.lex.expand(f"{{{name}:}}") + r"(?!\w)")
             for name in ("future_cue", "past_cue")
@@ -168,9 +174,13 @@ class TimeTagger:
         return any(v in table or v.startswith("ال") and v[2:] in table for v in variants)
 
     def _is_key(self, word: str) -> bool:
-        if word[0].isdigit() or word[-1].isdigit():
-            return True
-        return self._word_in(word, self.keys)
+        known = self._key_cache.get(word)
+        if known is None:
+            known = word[0].isdigit() or word[-1].isdigit() or self._word_in(word, self.keys)
+            if len(self._key_cache) > 200_000:
+                self._key_cache.clear()
+            self._key_cache[word] = known
+        return known
 
     def candidates(self, norm: str) -> list[int]:
         """Offsets in ``norm`` where an expression may start, in order."""
