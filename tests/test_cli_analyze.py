@@ -49,7 +49,13 @@ def test_analyze_formats(tmp_path, capsys):
     assert main(["analyze", str(src), "--format", "pretty", "--quiet"]) == 0
     assert "example-syria-1" in capsys.readouterr().out
     assert main(["analyze", str(src), "--format", "geojson", "--quiet"]) == 0
-    assert json.loads(capsys.readouterr().out)["type"] == "FeatureCollection"
+    collection = json.loads(capsys.readouterr().out)
+    assert collection["type"] == "FeatureCollection"
+    names = {f["properties"]["name"] for f in collection["features"]}
+    assert "Deir ez-Zor" in names  # from the Syrian example article
+    for feature in collection["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
 
 
 def test_analyze_usage_errors(tmp_path, capsys):

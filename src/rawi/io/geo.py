@@ -1,4 +1,5 @@
-"""GeoJSON output: one Point feature per resolved place, across all articles."""
+"""GeoJSON output for ``rawi analyze --format geojson``: every article's places
+in one FeatureCollection (the features come from ``rawi.places.geojson``)."""
 
 from __future__ import annotations
 
@@ -6,33 +7,18 @@ import json
 from typing import IO, Any
 
 from rawi.model import Doc
-
-
-def place_features(doc: Doc) -> list[dict[str, Any]]:
-    """The places of one analysed article as GeoJSON features (unresolved ones skipped)."""
-    features = []
-    for place in doc.places:
-        if place.lat is None or place.lon is None:
-            continue
-        properties = {k: v for k, v in place.to_dict().items() if k not in ("lat", "lon")}
-        properties.update(article=doc.article.id, published=doc.article.published)
-        features.append({
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-            "properties": properties,
-        })
-    return features
+from rawi.places.geojson import to_geojson
 
 
 class GeoJsonWriter:
-    """Collects every article's places into one FeatureCollection."""
+    """Keeps only the place features of each article, then writes one collection."""
 
     def __init__(self, out: IO[str]) -> None:
         self.out = out
         self.features: list[dict[str, Any]] = []
 
     def write(self, doc: Doc) -> None:
-        self.features.extend(place_features(doc))
+        self.features.extend(to_geojson([doc])["features"])
 
     def close(self) -> None:
         collection = {"type": "FeatureCollection", "features": self.features}
