@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from rawi.attribution.context import Context
 from rawi.attribution.cues import BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, is_comp, is_quote
+from rawi.attribution.index import BOUND, COLON, COMP, QUOTE, TAIL, within
 
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _TRIM = frozenset(".,،;؛:!?؟…-–—)(\"«»“”„'")
@@ -17,8 +18,6 @@ MAX_SPEAKER_GAP = 30  # tokens between cue and complementiser, at most
 SHORT_QUOTE = 3  # a quote this short is speech only right after a colon, أن or a cue
 NAME_QUOTE_MAX = 8  # a quoted stretch this short followed by more text is a name
 _GLUE = frozenset({"ب", "ل", "و", "ك", "ف"})  # «بـ"بث أخبار"»: a quote glued to a clitic
-#: words after a comma that end the content and start a source tail («، حسبما جاء في»)
-TAIL_WORDS = frozenset({"حسبما", "وحسبما", "بحسب", "وفقا", "نقلا"})
 
 
 def closing_quote(ctx: Context, k: int) -> int | None:
@@ -58,14 +57,17 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
     """The first complementiser, colon or speech-opening quote in ``[j, stop)``, skipping
     quoted names; None at a sentence end or another verb cue."""
     toks = ctx.tokens
-    k = j
-    while k < min(stop, j + MAX_SPEAKER_GAP):
-        t = toks[k]
-        if t.text in BOUNDARY:
+    limit = min(stop, j + MAX_SPEAKER_GAP)
+    skip_to = j
+    for k in within(ctx.marks, j, limit):
+        if k < skip_to:
+            continue
+        f = ctx.flag[k]
+        if f & BOUND:
             return None
-        if is_comp(t) or t.text == ":":
+        if f & (COMP | COLON):
             return k
-        if is_quote(t) and t.text in OPEN_QUOTES:
+        if f & QUOTE and toks[k].text in OPEN_QUOTES:
             prev = toks[k - 1] if k > 0 else None
             glued = prev is not None and (prev.norm in _GLUE or prev.text.endswith("ـ"))
             q = closing_quote(ctx, k)
@@ -73,16 +75,13 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
                 prev is not None and (prev.text == ":" or is_comp(prev) or k - 1 in ctx.cue_at))
             if not glued and not short and is_speech_quote(ctx, k):
                 return k
-            q = closing_quote(ctx, k)
-            k = (q + 1) if q is not None else k + 1
+            skip_to = (q + 1) if q is not None else k + 1
             continue
         cue = ctx.cue_at.get(k)
         if k > j and cue is not None:
             if cue.kind == "nominal" or (cue.lemma == "قال" and cue.kind != "verb"):
-                k += 1  # «، حسب وكالة ...، إنه», «وتابع قائلا:», «بالقول:»: part of this cue
-                continue
+                continue  # «، حسب وكالة ...، إنه», «وتابع قائلا:», «بالقول:»: part of this cue
             return None
-        k += 1
     return None
 
 
@@ -115,27 +114,27 @@ def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
     that opens a new statement. ``inside``: ``a`` follows an opening quotation mark."""
     toks = ctx.tokens
     end = ctx.sentence(a)[1]
-    k = a
-    open_q: int | None = a - 1 if inside else None
-    while k < end:
-        t = toks[k]
-        if is_quote(t):
-            open_q = None if open_q is not None else k
-        elif open_q is None:
-            cue = ctx.cue_at.get(k)
-            prev = toks[k - 1].text if k > a else ""
-            if cue is not None and k > a:
-                if cue.kind in ("participle", "masdar") and toks[k - 1].text != "و":
-                    return k
-                if cue.kind == "nominal" and prev in (",", "،"):
-                    return k
-                if cue.kind == "verb" and prev in (",", "،") and (
-                    toks[k].norm[:1] in "وف" or (k + 1 < end and is_comp(toks[k + 1]))
-                ):
-                    return k  # «، وحذرت من», «، قالت إنها»
-            if prev in (",", "،") and t.norm in TAIL_WORDS:
+    open_q = inside
+    for k in within(ctx.marks, a, end):
+        f = ctx.flag[k]
+        if f & QUOTE:
+            open_q = not open_q
+            continue
+        if open_q:
+            continue
+        prev = toks[k - 1].text if k > a else ""
+        cue = ctx.cue_at.get(k)
+        if cue is not None and k > a:
+            if cue.kind in ("participle", "masdar") and prev != "و":
                 return k
-        k += 1
+            if cue.kind == "nominal" and prev in (",", "،"):
+                return k
+            if cue.kind == "verb" and prev in (",", "،") and (
+                toks[k].norm[:1] in "وف" or (k + 1 < end and is_comp(toks[k + 1]))
+            ):
+                return k  # «، وحذرت من», «، قالت إنها»
+        if f & TAIL and prev in (",", "،"):
+            return k
     return end
 
 

@@ -1,35 +1,88 @@
 """Per-document lookups the attribution rules share: which sentence, entity, time or
-cue each token belongs to."""
+cue each token belongs to. Everything is computed lazily or sparsely: a document
+pays for its cues, not for its length."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from rawi.attribution.cues import BOUNDARY, Cue
+from rawi.attribution.index import CUE, PHRASE, scan
 from rawi.model import Doc, Entity, Sentence, Time, Token
+
+
+class _Starts:
+    """The tokens' start offsets as a sequence ``bisect`` can search, without a list."""
+
+    __slots__ = ("tokens",)
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __getitem__(self, k: int) -> int:
+        return self.tokens[k].start
+
+
+class SentenceOf:
+    """``sent_of[k]``: the index of the sentence that holds token ``k``."""
+
+    def __init__(self, tokens: list[Token], sentence_starts: list[int]) -> None:
+        self.tokens = tokens
+        self.starts = sentence_starts  # character offset where each sentence starts
+        self.memo: dict[int, int] = {}
+
+    def __getitem__(self, k: int) -> int:
+        si = self.memo.get(k)
+        if si is None:
+            si = self.memo[k] = max(0, bisect_right(self.starts, self.tokens[k].start) - 1)
+        return si
 
 
 @dataclass
 class Context:
     doc: Doc
     tokens: list[Token]
-    sentences: list[tuple[int, int]]  # token ranges [a, b) per sentence
-    sent_of: list[int]
-    ent_at: list[Entity | None]
-    time_at: list[Time | None]
+    sents: list[Sentence]
+    sent_of: SentenceOf
+    ent_at: dict[int, Entity]
+    time_at: dict[int, Time]
+    starts: _Starts
+    marks: list[int] = field(default_factory=list)  # tokens with flags (see index.py)
+    flag: dict[int, int] = field(default_factory=dict)
+    cue_idx: list[int] = field(default_factory=list)  # tokens that may be cues
+    phrase_idx: list[int] = field(default_factory=list)  # tokens that may start a phrase
     cue_at: dict[int, Cue] = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # per-document phrase matches
+    _ranges: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def sentence(self, k: int) -> tuple[int, int]:
-        return self.sentences[self.sent_of[k]]
+        """Token range ``[a, b)`` of the sentence that holds token ``k``."""
+        rng = self._ranges.get(-1 - k)
+        if rng is not None:
+            return rng
+        rng = self._ranges[-1 - k] = self._sentence(k)
+        return rng
+
+    def _sentence(self, k: int) -> tuple[int, int]:
+        si = self.sent_of[k]
+        rng = self._ranges.get(si)
+        if rng is None:
+            s = self.sents[si]
+            a = bisect_left(self.starts, s.start)
+            b = bisect_left(self.starts, s.end)
+            rng = self._ranges[si] = (min(a, k), max(b, k + 1))
+        return rng
 
     def para_end(self, k: int) -> int:
         """Index of the first token after the paragraph of token ``k`` (a newline ends it)."""
-        text = self.doc.text
-        nl = text.find("\n", self.tokens[k].end)
+        nl = self.doc.text.find("\n", self.tokens[k].end)
         if nl < 0:
             return len(self.tokens)
-        return bisect_right([t.start for t in self.tokens], nl)
+        return bisect_right(self.starts, nl)
 
     def chars(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens ``[a, b)``."""
@@ -39,39 +92,35 @@ class Context:
 def _sentences(doc: Doc, tokens: list[Token]) -> list[Sentence]:
     if doc.sentences:
         return doc.sentences
-    # no text stage ran: cut at sentence-final punctuation and newlines
+    # no text stage ran: cut at sentence-final punctuation
     out, start = [], 0
     for t in tokens:
         if t.text in BOUNDARY:
             out.append(Sentence(start, t.end))
             start = t.end
-    if start < len(doc.text):
+    if start < len(doc.text) or not out:
         out.append(Sentence(start, len(doc.text)))
     return out
 
 
+def _spread(spans, tokens: list[Token], starts: _Starts) -> dict:
+    """token index -> the first span (entity, time) that overlaps the token."""
+    out: dict = {}
+    n = len(tokens)
+    for sp in spans:
+        k = max(0, bisect_right(starts, sp.start) - 1)
+        while k < n and tokens[k].start < sp.end:
+            if tokens[k].end > sp.start and k not in out:
+                out[k] = sp
+            k += 1
+    return out
+
+
 def build(doc: Doc, tokens: list[Token]) -> Context:
+    starts = _Starts(tokens)
     sents = _sentences(doc, tokens)
-    starts = [s.start for s in sents]
-    sent_of = [max(0, bisect_right(starts, t.start) - 1) for t in tokens]
-    ranges: list[list[int]] = [[len(tokens), 0] for _ in sents]
-    for k, si in enumerate(sent_of):
-        ranges[si][0] = min(ranges[si][0], k)
-        ranges[si][1] = max(ranges[si][1], k + 1)
-    sentences = [(a, b) if a < b else (0, 0) for a, b in ranges]
-    ent_at: list[Entity | None] = [None] * len(tokens)
-    tstarts = [t.start for t in tokens]
-    for e in doc.entities:
-        k = max(0, bisect_right(tstarts, e.start) - 1)
-        while k < len(tokens) and tokens[k].start < e.end:
-            if tokens[k].end > e.start and ent_at[k] is None:
-                ent_at[k] = e
-            k += 1
-    time_at: list[Time | None] = [None] * len(tokens)
-    for tm in doc.times:
-        k = max(0, bisect_right(tstarts, tm.start) - 1)
-        while k < len(tokens) and tokens[k].start < tm.end:
-            if tokens[k].end > tm.start:
-                time_at[k] = tm
-            k += 1
-    return Context(doc, tokens, sentences, sent_of, ent_at, time_at)
+    sent_of = SentenceOf(tokens, [s.start for s in sents])
+    marks, flag = scan(tokens)
+    return Context(doc, tokens, sents, sent_of, _spread(doc.entities, tokens, starts),
+                   _spread(doc.times, tokens, starts), starts, marks, flag,
+                   [k for k in marks if flag[k] & CUE], [k for k in marks if flag[k] & PHRASE])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rawi.attribution import lexicon
 from rawi.model import Token
@@ -37,9 +38,15 @@ class Cue:
     need: tuple[str, ...] = ()
 
 
+_COMP_CACHE: dict[str, bool] = {}
+
+
 def is_comp(tok: Token) -> bool:
     """أن / إن / بأن / وأن / إنه ...: a complementiser that opens reported content."""
-    return tok.kind == "word" and bool(_COMP.match(tok.norm))
+    hit = _COMP_CACHE.get(tok.norm)
+    if hit is None:
+        hit = _COMP_CACHE[tok.norm] = bool(_COMP.match(tok.norm))
+    return hit
 
 
 def is_quote(tok: Token) -> bool:
@@ -54,7 +61,9 @@ def bare(tok: Token) -> str:
 
 def _lookup(tok: Token) -> tuple[lexicon.CueForm | None, int]:
     """The cue form of a token and how many characters of conjunction precede it."""
-    forms = lexicon.cue_forms()
+    global _FORMS
+    forms = _FORMS or lexicon.cue_forms()
+    _FORMS = forms
     if tok.norm in forms:
         return forms[tok.norm], 0
     if len(tok.norm) > 2 and tok.norm[0] in "وف" and tok.norm[1:] in forms:
@@ -74,28 +83,31 @@ def _surface_skip(tok: Token, letters: int) -> int:
     return k
 
 
-def _need_met(tokens: list[Token], j: int, need: tuple[str, ...]) -> bool:
+def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[int],
+              flag: dict[int, int]) -> bool:
+    """One of the ``need`` words follows in the clause (within NEED_WINDOW tokens)."""
+    from rawi.attribution.index import BOUND, COLON, COMP, NEED, QUOTE, within
+
     if not need:
         return True
-    for tok in tokens[j : j + NEED_WINDOW]:
-        if tok.text in BOUNDARY or tok.text == "\n":
+    for k in within(marks, j, j + NEED_WINDOW):
+        f = flag[k]
+        if f & BOUND:
             return False
-        for word in need:
-            if word == "ان" and is_comp(tok):
-                return True
-            if word == ":" and tok.text == ":":
-                return True
-            if word == '"' and is_quote(tok):
-                return True
-            if word == "ب" and tok.kind == "word" and tok.prefix.split("+")[-1:] == ["ب"]:
-                return True
-            if tok.kind == "word" and bare(tok) == word:
-                return True
+        if (f & COMP and "ان" in need) or (f & COLON and ":" in need) or (
+            f & QUOTE and '"' in need
+        ):
+            return True
+        if f & NEED and bare(tokens[k]) in need:
+            return True
     return False
 
 
 def _is_not_cue(tokens: list[Token], i: int) -> bool:
+    b = bare(tokens[i])
     for phrase in lexicon.not_cues():
+        if phrase[0] != b:
+            continue
         words = [bare(tokens[i])] + [t.norm for t in tokens[i + 1 : i + len(phrase)]]
         if tuple(words) == phrase or (phrase and words[0] == phrase[0] and len(phrase) == 1):
             return True
@@ -105,6 +117,8 @@ def _is_not_cue(tokens: list[Token], i: int) -> bool:
 def _nominal_at(tokens: list[Token], i: int) -> tuple[lexicon.Phrase, int] | None:
     """A nominal cue starting at token ``i`` and the index after its last word; a
     final preposition (ل, عن, إلى) may be glued to the next word (وفقا لتقارير)."""
+    if tokens[i].norm not in _NOMINAL_NORMS:
+        return None
     for phrase in lexicon.nominal_cues():
         words = phrase.words
         # «بحسب», «وبحسب», «حسب»: a one-word cue may carry a glued ب as well
@@ -130,12 +144,33 @@ def _nominal_at(tokens: list[Token], i: int) -> tuple[lexicon.Phrase, int] | Non
     return None
 
 
-def find_cues(tokens: list[Token]) -> list[Cue]:
-    """Every cue in ``tokens``, in text order."""
+_NOMINAL_NORMS: frozenset[str] = frozenset()
+_FORMS: dict[str, lexicon.CueForm] = {}
+
+
+@lru_cache(maxsize=1)
+def _nominal_norms() -> frozenset[str]:
+    return frozenset(p + ph.words[0] for ph in lexicon.nominal_cues()
+                     for p in ("", "و", "ف", "ب", "وب", "فب"))
+
+
+def find_cues(tokens: list[Token], marks: list[int] | None = None,
+              flag: dict[int, int] | None = None) -> list[Cue]:
+    """Every cue in ``tokens``, in text order; ``marks``/``flag`` (from ``index.scan``)
+    limit the search to the tokens that may be cues."""
+    from rawi.attribution.index import CUE, scan
+
     cues: list[Cue] = []
     passives = lexicon.passive_forms()
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    if marks is None or flag is None:
+        marks, flag = scan(tokens)
+    candidates = [k for k in marks if flag[k] & CUE]
+    global _NOMINAL_NORMS
+    if not _NOMINAL_NORMS:
+        _NOMINAL_NORMS = _nominal_norms()
+    for i in candidates:
+        tok = tokens[i]
         if tok.kind != "word":
             continue
         nominal = _nominal_at(tokens, i)
@@ -158,7 +193,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
             continue
         if form is None or _is_not_cue(tokens, i):
             continue
-        if not _need_met(tokens, i + 1, form.need):
+        if not _need_met(tokens, i + 1, form.need, marks, flag):
             continue
         if form.lemma == "جاء" and (not _channel_follows(tokens, i + 1)
                                     or (i and tokens[i - 1].norm in ("حسبما", "كما", "ما"))):

@@ -2,46 +2,75 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from rawi.attribution import lexicon
 from rawi.attribution.context import Context
-from rawi.attribution.cues import Cue, bare
+from rawi.attribution.cues import Cue
+from rawi.attribution.index import within, word_forms
 from rawi.model import Channel, Evidence, Token
 
 CONTENT_WINDOW = 12  # content words searched for modality markers
 _PRESENT = ("ي", "ت", "ن", "ا")
 
 
-def _word_forms(tok: Token) -> tuple[str, ...]:
-    b = bare(tok)
-    forms = (tok.norm, b, tok.stem, b[2:] if b.startswith("ال") else b)
-    if b.endswith("ا") and len(b) > 3:  # accusative «صورا»
-        forms += (b[:-1],)
-    return forms
-
-
 def match_at(tokens: list[Token], k: int, words: tuple[str, ...], end: int) -> int | None:
-    """Index after ``words`` when they match from token ``k`` (first word by any form,
-    later words by surface or bare form), else None."""
+    """Index after ``words`` when they match from token ``k`` (each word by any of its
+    forms, see ``index.word_forms``), else None."""
     if k + len(words) > end:
         return None
-    if words[0] not in _word_forms(tokens[k]):
-        return None
-    for off, w in enumerate(words[1:], 1):
-        if w not in _word_forms(tokens[k + off]):
+    for off, w in enumerate(words):
+        if w not in word_forms(tokens[k + off]):
             return None
     return k + len(words)
 
 
+@cache
+def _by_first(family: str) -> dict[str, list[lexicon.Phrase]]:
+    """Phrases of one family indexed by first word, longest first."""
+    phrases = {"channel": lexicon.channels, "evidence": lexicon.evidence_words,
+               "modality": lexicon.modality_markers}[family]()
+    out: dict[str, list[lexicon.Phrase]] = {}
+    for p in phrases:
+        out.setdefault(p.words[0], []).append(p)
+    return out
+
+
+def _matches(ctx: Context, family: str, k: int) -> list[tuple[int, lexicon.Phrase]]:
+    """(end, phrase) of every phrase of ``family`` that starts at token ``k`` (memoised
+    per document: several statements look at the same words)."""
+    key = (family, k)
+    found = ctx.memo.get(key)
+    if found is None:
+        index = _by_first(family)
+        toks = ctx.tokens
+        found = []
+        for f in dict.fromkeys(word_forms(toks[k])):
+            for p in index.get(f, ()):
+                words = p.words[:-1] if p.words[-1] == "+present" else p.words
+                e = match_at(toks, k, words, len(toks))
+                if e is not None:
+                    found.append((e, p))
+        found.sort(key=lambda x: -x[0])
+        ctx.memo[key] = found
+    return found
+
+
+def phrases_at(ctx: Context, family: str, a: int, b: int):
+    """(start, end, phrase) of each phrase of ``family`` in tokens ``[a, b)``, longest
+    match at each start."""
+    for k in within(ctx.phrase_idx, a, b):
+        for e, p in _matches(ctx, family, k):
+            if e <= b:
+                yield k, e, p
+                break
+
+
 def find_channel(ctx: Context, a: int, b: int) -> Channel | None:
     """The first channel word in tokens ``[a, b)``."""
-    phrases = lexicon.channels()
-    toks = ctx.tokens
-    for k in range(a, b):
-        for p in phrases:
-            e = match_at(toks, k, p.words, b)
-            if e is not None:
-                s, t = toks[k].start, toks[e - 1].end
-                return Channel(s, t, ctx.doc.text[s:t], p.label, _platform(ctx, k, b, p.extra))
+    for k, e, p in phrases_at(ctx, "channel", a, b):
+        s, t = ctx.tokens[k].start, ctx.tokens[e - 1].end
+        return Channel(s, t, ctx.doc.text[s:t], p.label, _platform(ctx, k, b, p.extra))
     return None
 
 
@@ -49,11 +78,9 @@ def _platform(ctx: Context, k: int, b: int, platform: str | None) -> str | None:
     """A social-media channel word may name its platform nearby («حسابه على تويتر»)."""
     if platform:
         return platform
-    for p in lexicon.channels():
+    for _, _, p in phrases_at(ctx, "channel", k, min(b, k + 6)):
         if p.label == "social_media" and p.extra:
-            for m in range(k, min(b, k + 6)):
-                if match_at(ctx.tokens, m, p.words, b) is not None:
-                    return p.extra
+            return p.extra
     return None
 
 
@@ -69,51 +96,35 @@ def find_modality(ctx: Context, cue: Cue, clause: tuple[int, int],
         cb < len(toks) and toks[cb].text in ("?", "؟")
     ):
         return "question"
-    for p in lexicon.modality_markers():
-        a, b = (clause if p.extra == "clause" else (ca, min(cb, ca + CONTENT_WINDOW)))
-        for k in range(a, b):
-            if p.words[-1] == "+present":
-                words = p.words[:-1]
-                e = match_at(toks, k, words, b)
-                if e is not None and e < b and toks[e].norm.startswith(_PRESENT):
-                    return p.label
-            elif match_at(toks, k, p.words, b) is not None:
-                return p.label
+    hits = [(p, k, e) for k, e, p in phrases_at(ctx, "modality", *clause)
+            if p.extra == "clause"]
+    hits += [(p, k, e) for k, e, p in phrases_at(ctx, "modality", ca, min(cb, ca + CONTENT_WINDOW))
+             if p.extra == "content"]
+    for p, _, e in hits:
+        if p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT)):
+            return p.label
     return "asserted"
 
 
 def find_evidence(ctx: Context, clause: tuple[int, int],
                   content: tuple[int, int]) -> list[Evidence]:
     """Evidence words in the clause and the content ('other' only in the clause)."""
-    toks = ctx.tokens
     out: list[Evidence] = []
-    taken: set[int] = set()
+    last = -1
     for a, b, in_content in ((*clause, False), (*content, True)):
-        k = a
-        while k < b:
-            hit = None
-            for p in lexicon.evidence_words():
-                if in_content and p.label == "other":
-                    continue
-                e = match_at(toks, k, p.words, b)
-                if e is not None:
-                    hit = (p, e)
-                    break
-            if hit is None or k in taken:
-                k += 1
+        for k, e, p in phrases_at(ctx, "evidence", a, b):
+            if k < last or (in_content and p.label == "other"):
                 continue
-            p, e = hit
-            s, t = toks[k].start, toks[e - 1].end
+            s, t = ctx.tokens[k].start, ctx.tokens[e - 1].end
             out.append(Evidence(s, t, ctx.doc.text[s:t], p.label))
-            taken.update(range(k, e))
-            k = e
+            last = e
     return out
 
 
 def find_time(ctx: Context, a: int, b: int) -> str | None:
     """The id of the first date or time in tokens ``[a, b)`` (the cue's clause)."""
     for k in range(a, b):
-        tm = ctx.time_at[k]
+        tm = ctx.time_at.get(k)
         if tm is not None and tm.type in ("DATE", "TIME"):
             return tm.id
     return None

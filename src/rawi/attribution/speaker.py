@@ -67,16 +67,17 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     named = False
     while k < limit:
         t = toks[k]
-        ent = ctx.ent_at[k]
+        ent = ctx.ent_at.get(k)
         if ent is not None:
-            while k < limit and ctx.ent_at[k] is ent:
+            while k < limit and ctx.ent_at.get(k) is ent:
                 k += 1
             named = True
             continue
         if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم":
             break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
         if t.text in (",", "،"):
-            if k + 1 < limit and ctx.ent_at[k + 1] is not None and ctx.time_at[k + 1] is None:
+            nxt = k + 1
+            if nxt < limit and ctx.ent_at.get(nxt) is not None and ctx.time_at.get(nxt) is None:
                 k += 1
                 continue
             break
@@ -85,7 +86,7 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
             continue
         if t.kind != "word" and t.kind != "latin" and t.kind != "number":
             break
-        if ctx.time_at[k] is not None or k in ctx.cue_at or is_comp(t):
+        if ctx.time_at.get(k) is not None or k in ctx.cue_at or is_comp(t):
             break
         if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
             break
@@ -109,21 +110,22 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     head = _head_kind(toks[a])
     ents = []
     for k in range(a, b):
-        e = ctx.ent_at[k]
+        e = ctx.ent_at.get(k)
         if e is not None and e not in ents:
             ents.append(e)
-    if head == "anonymous" and ctx.ent_at[a] is None:
+    if head == "anonymous" and ctx.ent_at.get(a) is None:
         if a + 1 < b and bare(toks[a + 1]) in SELF:
             return Found(a, a + 2, "nominal")  # «المصدر نفسه»: the last speaker again
         return Found(a, b, "anonymous")
     people = [e for e in ents if e.type == "PER"]
     orgs = [e for e in ents if e.type in ("ORG", "LOC", "MISC")]
-    if head == "body" and ctx.ent_at[a] is None and people and not orgs:
+    if head == "body" and ctx.ent_at.get(a) is None and people and not orgs:
         return Found(a, b, "entity", None, None)  # «أسرة أبو الفتوح»: not the person
     if people:
         e = people[0]
         return Found(a, b, "entity", e, e.actor)
-    if orgs and (ctx.ent_at[a] is not None or head is not None or a + 3 > _first(ctx, a, orgs[0])):
+    near = ctx.ent_at.get(a) is not None or head is not None
+    if orgs and (near or a + 3 > _first(ctx, a, orgs[0])):
         e = orgs[0]
         return Found(a, b, "entity", e, e.actor)
     if head == "document":
@@ -155,7 +157,7 @@ def shrink(ctx: Context, found: Found) -> Found:
 
 def _first(ctx: Context, a: int, e: Entity) -> int:
     k = a
-    while k < len(ctx.tokens) and ctx.ent_at[k] is not e:
+    while k < len(ctx.tokens) and ctx.ent_at.get(k) is not e:
         k += 1
     return k
 
@@ -169,16 +171,16 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         k -= 1
     if k < lo or toks[k].norm in CLAUSE_WORDS:
         return None
-    if ctx.ent_at[k] is not None:
-        e = ctx.ent_at[k]
+    if ctx.ent_at.get(k) is not None:
+        e = ctx.ent_at.get(k)
         a = k
-        while a - 1 >= lo and ctx.ent_at[a - 1] is e:
+        while a - 1 >= lo and ctx.ent_at.get(a - 1) is e:
             a -= 1
         if a - 1 >= lo and _head_kind(toks[a - 1]) == "body":
             return Found(a - 1, k + 1, "entity")  # «أسرة أبو الفتوح نفت»
         if a - 1 >= lo and (toks[a - 1].kind == "word" and toks[a - 1].norm not in AUX
                             and bare(toks[a - 1]) not in ("ان", "لكن", "ثم", "اما")
-                            and not is_comp(toks[a - 1]) and ctx.ent_at[a - 1] is None
+                            and not is_comp(toks[a - 1]) and ctx.ent_at.get(a - 1) is None
                             and _head_kind(toks[a - 1]) is None):
             return None  # the entity is an object or a genitive: «خطابه لكوريا»
         return Found(a, k + 1, "entity", e, e.actor)
@@ -270,7 +272,7 @@ def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> 
 def _first_subject_in_sentence(ctx: Context, i: int) -> Speaker | None:
     lo = ctx.sentence(i)[0]
     for k in range(lo, i):
-        e = ctx.ent_at[k]
+        e = ctx.ent_at.get(k)
         if e is not None and e.type in ("PER", "ORG"):
             return Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
     return None

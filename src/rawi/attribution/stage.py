@@ -7,13 +7,15 @@ For each cue (see ``cues.py``) it finds the speaker (``speaker.py``), the conten
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from rawi.attribution import lexicon
-from rawi.attribution.content import TAIL_WORDS, content_range, find_complement, trim
+from rawi.attribution.content import content_range, find_complement, trim
 from rawi.attribution.context import Context, build
 from rawi.attribution.cues import Cue, bare, find_cues
 from rawi.attribution.features import find_channel, find_evidence, find_modality, find_time
+from rawi.attribution.index import TAIL_WORDS
 from rawi.attribution.speaker import (
     Found,
     classify,
@@ -73,7 +75,7 @@ class AttributionStage:
 
 def attribute(doc: Doc, tokens) -> list[Attribution]:
     ctx = build(doc, tokens)
-    cues = find_cues(tokens)
+    cues = find_cues(tokens, ctx.marks, ctx.flag)
     ctx.cue_at = {c.i: c for c in cues}
     drafts: list[_Draft] = []
     history: list[tuple[Cue, Speaker, str]] = []
@@ -113,8 +115,11 @@ def _continues(ctx: Context, outer: _Draft, cue: Cue, d: _Draft) -> bool:
 
 
 def _in_speaker_region(ctx: Context, drafts: list[_Draft], cue: Cue) -> bool:
+    lo = ctx.sentence(cue.i)[0]
     for d in reversed(drafts):
-        if d.cue.i < cue.i < d.content[0] and ctx.sent_of[d.cue.i] == ctx.sent_of[cue.i]:
+        if d.cue.i < lo:
+            return False
+        if d.cue.i < cue.i < d.content[0]:
             return True
     return False
 
@@ -148,7 +153,7 @@ def _speaker(ctx: Context, found: Found | None, cue: Cue,
 def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int:
     """Past commas and times; for «أعرب عن», «أكد على», past the preposition."""
     toks = ctx.tokens
-    while k < end and (toks[k].text in _SKIP or ctx.time_at[k] is not None):
+    while k < end and (toks[k].text in _SKIP or ctx.time_at.get(k) is not None):
         k += 1
     preps = [w for w in need if w in ("عن", "علي", "الي")]
     for m in range(k, min(end, k + 6)):
@@ -266,13 +271,10 @@ def _speaker_channel(ctx: Context, d: _Draft) -> Channel | None:
     sp = d.speaker
     if sp is None or sp.start < ctx.tokens[d.cue.i].start:
         return None
-    toks = ctx.tokens
-    k = d.cue.j
-    while k < len(toks) and toks[k].end <= sp.end:
-        ch = find_channel(ctx, k, k + 1)
-        if ch is not None and ch.type in ("tv", "radio", "agency", "newspaper"):
-            return ch
-        k += 1
+    b = bisect_left(ctx.starts, sp.end)
+    ch = find_channel(ctx, d.cue.j, b) if b > d.cue.j else None
+    if ch is not None and ch.type in ("tv", "radio", "agency", "newspaper"):
+        return ch
     return None
 
 
