@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.dev-installed
 
-.PHONY: install dev demo test lint bench gazetteer lexicon clean
+.PHONY: install dev demo test lint bench gazetteer lexicon clean train-ner
 
 install: $(STAMP)
 
@@ -34,6 +34,11 @@ bench: install
 gazetteer: install
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/python scripts/places_build_gazetteer.py
+
+train-ner: install
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 nice $(BIN)/python -m rawi.ner.clusters
+	nice $(BIN)/python -m rawi.ner.train
 
 lexicon: install
 	$(BIN)/python scripts/build_lexicon.py

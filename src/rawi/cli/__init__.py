@@ -15,6 +15,7 @@ from rawi import __version__
 COMMAND_MODULES: list[str] = [
     "rawi.cli.analyze",
     "rawi.cli.evaluate",
+    "rawi.cli.tag_ner",
     "rawi.cli.ingest",
     "rawi.cli.search",
     "rawi.cli.questions",

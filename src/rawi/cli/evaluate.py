@@ -8,6 +8,7 @@ import importlib
 #: evaluation target -> "module" exposing ``register(subparsers)``
 EVALUATIONS: list[str] = [
     "rawi.evaluation.gold_cli",
+    "rawi.ner.evaluate_cli",
 ]
 
 

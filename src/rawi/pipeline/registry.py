@@ -13,6 +13,7 @@ from rawi.pipeline.base import Stage
 #: (stage name, "module:factory") in the order the default pipeline runs them.
 STAGES: list[tuple[str, str]] = [
     ("text", "rawi.text.stage:TextStage"),
+    ("entities", "rawi.ner.stage:EntitiesStage"),
     ("times", "rawi.time.stage:TimeStage"),
     ("places", "rawi.places.stage:PlacesStage"),
     ("attributions", "rawi.attribution.stage:AttributionStage"),

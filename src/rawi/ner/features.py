@@ -1,0 +1,146 @@
+"""Token features for the NER tagger.
+
+Features are strings (``"w=مصر"``) that the CRF weighs. Everything that
+depends on one word alone is computed once per distinct word and cached, so
+tagging a sentence is mostly list concatenation: that is what makes the tagger
+fast in pure Python. The same function serves training and tagging, so the
+two can never drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from rawi.text.normalize import normalize
+
+# Proclitic chains tried longest first: conjunction, preposition, article.
+# A chain is stripped only when at least three letters remain.
+_PROCLITICS = sorted(
+    {
+        c + p + a
+        for c in ("", "و", "ف")
+        for p in ("", "ب", "ل", "ك")
+        for a in ("", "ال")
+        if c + p + a
+    }
+    | {"لل", "ولل", "فلل"},
+    key=len,
+    reverse=True,
+)
+_ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"[0-9]")
+
+
+def split_clitics(norm: str) -> tuple[str, str]:
+    """``(proclitics, stem)`` of a normalised word, e.g. ``وبالعراق`` -> ``(وبال, عراق)``."""
+    for pre in _PROCLITICS:
+        if norm.startswith(pre) and len(norm) - len(pre) >= 3:
+            return pre, norm[len(pre):]
+    return "", norm
+
+
+def shape(word: str) -> str:
+    """A coarse shape class: arabic, latin, digit, punct or mixed."""
+    kinds = []
+    if _ARABIC.search(word):
+        kinds.append("A")
+    if _LATIN.search(word):
+        kinds.append("L")
+    if _DIGIT.search(word):
+        kinds.append("D")
+    if not kinds:
+        return "P"
+    return "".join(kinds)
+
+
+class FeatureExtractor:
+    """Turns a sentence (list of surface tokens) into CRF feature lists.
+
+    ``clusters`` maps a normalised word to a tuple of cluster ids (one per
+    granularity); ``gazetteer`` maps a normalised word to the entity types it
+    was seen with in unlabelled news lists. Both are optional.
+    """
+
+    def __init__(
+        self,
+        clusters: Mapping[str, Sequence[str]] | None = None,
+        gazetteer: Mapping[str, str] | None = None,
+    ) -> None:
+        self.clusters = clusters or {}
+        self.gazetteer = gazetteer or {}
+        self._word = lru_cache(maxsize=200_000)(self._word_features)
+
+    def _cluster(self, key: str, norm: str, stem: str) -> list[str]:
+        ids = self.clusters.get(norm)
+        src = ""
+        if ids is None and stem != norm:
+            ids, src = self.clusters.get(stem), "s"
+        if ids is None:
+            return [f"{key}c=none"]
+        return [f"{key}c{src}{i}={c}" for i, c in enumerate(ids)]
+
+    def _word_features(self, word: str) -> tuple[list[str], list[list[str]]]:
+        """Own features, and the features this word lends to neighbours at -2,-1,+1,+2."""
+        norm = normalize(word) or word
+        pre, stem = split_clitics(norm)
+        shp = shape(word)
+        own = [
+            "b",
+            "w=" + norm,
+            "st=" + stem,
+            "pre=" + pre,
+            "shp=" + shp,
+            "len=" + str(min(len(stem), 8)),
+            "p2=" + stem[:2],
+            "p3=" + stem[:3],
+            "s1=" + norm[-1:],
+            "s2=" + norm[-2:],
+            "s3=" + norm[-3:],
+            "ss2=" + stem[-2:],
+        ]
+        for enc in _ENCLITICS:
+            if stem.endswith(enc) and len(stem) - len(enc) >= 3:
+                own.append("enc=" + enc)
+                break
+        own.extend(self._cluster("", norm, stem))
+        gaz = self.gazetteer.get(stem) or self.gazetteer.get(norm)
+        if gaz:
+            own.extend("g=" + g for g in gaz.split(","))
+        ctx = []
+        for off in ("-2", "-1", "+1", "+2"):
+            feats = [off + "w=" + norm, off + "st=" + stem, off + "shp=" + shp]
+            if off in ("-1", "+1"):
+                feats.append(off + "pre=" + pre)
+                feats.append(off + "s2=" + norm[-2:])
+                feats.extend(self._cluster(off, norm, stem))
+                if gaz:
+                    feats.extend(off + "g=" + g for g in gaz.split(","))
+            ctx.append(feats)
+        return own, ctx
+
+    def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
+        info = [self._word(t) for t in tokens]
+        n = len(tokens)
+        out: list[list[str]] = []
+        for i in range(n):
+            own, _ = info[i]
+            feats = list(own)
+            if i >= 2:
+                feats += info[i - 2][1][0]
+            if i >= 1:
+                feats += info[i - 1][1][1]
+                feats.append("bg=" + info[i - 1][1][1][0][4:] + "|" + own[1][2:])
+            else:
+                feats.append("BOS")
+            if i + 1 < n:
+                feats += info[i + 1][1][2]
+            else:
+                feats.append("EOS")
+            if i + 2 < n:
+                feats += info[i + 2][1][3]
+            out.append(feats)
+        return out

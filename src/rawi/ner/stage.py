@@ -1,0 +1,84 @@
+"""The entities stage: the NER model over the text layer's tokens, sentence by sentence.
+
+Spans are the name as written without attached clitics (gold-dev convention):
+«بريف دمشق» gives «دمشق», «والولايات المتحدة» gives «الولايات المتحدة» (the
+article belongs to the name), «للعراق» gives «عراق» (its article is not
+written in full, so the span starts at the stem).
+"""
+
+from __future__ import annotations
+
+from rawi.model import Doc, Entity, Token
+from rawi.ner.scoring import entities as chunks
+from rawi.ner.tagger import CONTRACT_TYPES, get_tagger
+from rawi.text.normalize import REMOVED
+
+#: proclitics that never belong to a name
+_DETACHABLE = frozenset("وفبلكس")
+
+
+def name_start(token: Token) -> int:
+    """Where the name starts inside ``token``: after و/ف/ب/ل/ك, before a full ال."""
+    if not token.prefix:
+        return token.start
+    parts = token.prefix.split("+")
+    if "ال" not in parts:
+        return token.stem_start
+    i = parts.index("ال")
+    if i > 0 and parts[i - 1] == "ل":  # لل: the article's alef is not written
+        return token.stem_start
+    skip = sum(1 for p in parts[:i] if p in _DETACHABLE)
+    pos = token.start
+    while skip and pos < token.stem_start:
+        if token.text[pos - token.start] not in REMOVED:
+            skip -= 1
+        pos += 1
+    while pos < token.stem_start and token.text[pos - token.start] in REMOVED:
+        pos += 1
+    return pos
+
+
+def sentence_tokens(doc: Doc) -> list[list[Token]]:
+    """The doc's tokens grouped by sentence (tokens outside every sentence form their own)."""
+    groups: list[list[Token]] = []
+    sents = doc.sentences
+    si = 0
+    current: list[Token] = []
+    for tok in doc.tokens:
+        while si < len(sents) and tok.start >= sents[si].end:
+            if current:
+                groups.append(current)
+                current = []
+            si += 1
+        current.append(tok)
+    if current:
+        groups.append(current)
+    return groups
+
+
+class EntitiesStage:
+    name = "entities"
+    reads: tuple[str, ...] = ("tokens", "sentences")
+    writes: tuple[str, ...] = ("entities",)
+
+    def __init__(self) -> None:
+        self.tagger = get_tagger()
+
+    def __call__(self, doc: Doc) -> Doc:
+        groups = sentence_tokens(doc)
+        tags = self.tagger.tag_document([[t.text for t in g] for g in groups])
+        found: list[Entity] = []
+        for group, sent_tags in zip(groups, tags, strict=True):
+            for typ, a, b in chunks(sent_tags):
+                start, end = name_start(group[a]), group[b - 1].end
+                if start >= end:
+                    start = group[a].start
+                found.append(Entity(
+                    id="", start=start, end=end, text=doc.text[start:end],
+                    type=CONTRACT_TYPES.get(typ, "MISC"), source="ner",
+                ))
+        found.sort(key=lambda e: (e.start, e.end))
+        for n, ent in enumerate(found, start=1):
+            ent.id = f"e{n}"
+        doc.entities = found
+        return doc

@@ -1,0 +1,80 @@
+"""The NER tagger: a linear-chain CRF over the features of ``rawi.ner.features``.
+
+Load once (``get_tagger()`` caches the packaged model per process), then call
+``tag(tokens)`` per sentence. Tags follow ANERcorp (``B-PERS``...); ``PERS`` is
+reported as ``PER`` in the output contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from rawi.ner.consistency import propagate
+from rawi.ner.features import FeatureExtractor
+from rawi.ner.resources import MODEL_DIR, load_clusters, load_gazetteer
+
+#: ANERcorp type -> output-contract type
+CONTRACT_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+#: sentences either side that stand in for a document in files without breaks
+CONLL_WINDOW = 20
+
+
+class ModelMissing(FileNotFoundError):
+    """The packaged model file is absent (a broken install or an untrained checkout)."""
+
+
+class NerTagger:
+    """A loaded CRF model plus the feature extractor it was trained with."""
+
+    def __init__(
+        self,
+        model: Path | None = None,
+        clusters: Path | None = None,
+        gazetteer: Path | None = None,
+    ) -> None:
+        import pycrfsuite
+
+        model = Path(model) if model else MODEL_DIR / "ner.crfsuite"
+        if not model.exists():
+            raise ModelMissing(f"NER model not found at {model}; run `make train-ner`")
+        if clusters is None and model.parent == MODEL_DIR:
+            clusters = MODEL_DIR / "clusters.tsv"
+        if gazetteer is None and model.parent == MODEL_DIR:
+            gazetteer = MODEL_DIR / "gazetteer.tsv"
+        self.features = FeatureExtractor(load_clusters(clusters), load_gazetteer(gazetteer))
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model))
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 tags for one sentence of surface tokens."""
+        if not tokens:
+            return []
+        return self._tagger.tag(self.features(tokens))
+
+    def tag_document(
+        self, sentences: Sequence[Sequence[str]], window: int | None = None
+    ) -> list[list[str]]:
+        """Tag every sentence, then make repeated names agree (``rawi.ner.consistency``).
+
+        ``window``: None = the sentences are one document; n = treat n sentences
+        before and after as its document (for files without document breaks);
+        0 = no propagation.
+        """
+        tags = [self.tag(s) for s in sentences]
+        if window == 0:
+            return tags
+        return propagate(sentences, tags, window)
+
+
+_default: NerTagger | None = None
+
+
+def get_tagger() -> NerTagger:
+    """The packaged model, loaded on first use and shared by the process."""
+    global _default
+    if _default is None:
+        _default = NerTagger()
+    return _default

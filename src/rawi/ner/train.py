@@ -1,0 +1,119 @@
+"""Train the NER tagger: ``python -m rawi.ner.train`` (``make train-ner``).
+
+Reads ANERcorp ``train.conll`` only. The last ``--dev-fraction`` of its
+sentences (a contiguous block of later news, like the test split) is held out
+to choose settings and report a development score; the shipped model is then
+retrained on the whole training file with those settings. ``test.conll`` is
+never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from rawi.ner.conll import ConllSentence, read_conll
+from rawi.ner.resources import MODEL_DIR, load_clusters, load_gazetteer
+from rawi.ner.scoring import score
+
+DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "anercorp"
+
+
+def split_dev(sents: list[ConllSentence], fraction: float) -> tuple[list, list]:
+    cut = int(round(len(sents) * (1 - fraction)))
+    return sents[:cut], sents[cut:]
+
+
+def fit(
+    sents: list[ConllSentence], out: Path, c1: float, c2: float, iterations: int,
+    clusters: Path | None, gazetteer: Path | None, verbose: bool = False,
+) -> float:
+    """Train a CRF on ``sents`` and write it to ``out``; returns seconds taken."""
+    import pycrfsuite
+
+    from rawi.ner.features import FeatureExtractor
+
+    fx = FeatureExtractor(load_clusters(clusters), load_gazetteer(gazetteer))
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for s in sents:
+        trainer.append(fx(s.tokens), s.tags)
+    trainer.set_params({
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": iterations,
+        "feature.possible_transitions": True,
+        "feature.minfreq": 1,
+    })
+    t0 = time.perf_counter()
+    trainer.train(str(out))
+    return time.perf_counter() - t0
+
+
+def evaluate_model(model: Path, sents: list[ConllSentence], clusters: Path | None,
+                   gazetteer: Path | None):
+    from rawi.ner.tagger import NerTagger
+
+    tagger = NerTagger(model, clusters=clusters, gazetteer=gazetteer)
+    pred = [tagger.tag(s.tokens) for s in sents]
+    return score([s.tags for s in sents], pred)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_TRAIN,
+                    help="folder holding train.conll (default ../shared/data/anercorp)")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="model folder to write")
+    ap.add_argument("--dev-fraction", type=float, default=0.1)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--dev-only", action="store_true",
+                    help="train on train minus dev and report dev; do not write the final model")
+    ap.add_argument("--no-clusters", action="store_true")
+    ap.add_argument("--no-gazetteer", action="store_true")
+    args = ap.parse_args(argv)
+
+    train_file = args.data / "train.conll"
+    if not train_file.exists():
+        print(f"rawi train-ner: {train_file} not found; nothing to train", file=sys.stderr)
+        return 1
+    sents = read_conll(train_file)
+    clusters = None if args.no_clusters else args.out / "clusters.tsv"
+    gazetteer = None if args.no_gazetteer else args.out / "gazetteer.tsv"
+    clusters = clusters if clusters and clusters.exists() else None
+    gazetteer = gazetteer if gazetteer and gazetteer.exists() else None
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    train, dev = split_dev(sents, args.dev_fraction)
+    tmp = args.out / "dev.crfsuite"
+    secs = fit(train, tmp, args.c1, args.c2, args.iterations, clusters, gazetteer)
+    report = evaluate_model(tmp, dev, clusters, gazetteer)
+    tmp.unlink()
+    print(f"dev ({len(dev)} sentences, last {args.dev_fraction:.0%} of train), "
+          f"trained in {secs:.0f} s:")
+    print(report.format())
+    if args.dev_only:
+        return 0
+
+    final = args.out / "ner.crfsuite"
+    secs_full = fit(sents, final, args.c1, args.c2, args.iterations, clusters, gazetteer)
+    meta = {
+        "trained_on": "ANERcorp CAMeL split, train.conll (all sentences)",
+        "sentences": len(sents),
+        "tokens": sum(len(s.tokens) for s in sents),
+        "params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations},
+        "clusters": clusters.name if clusters else None,
+        "gazetteer": gazetteer.name if gazetteer else None,
+        "dev": {"sentences": len(dev), **report.as_dict()["micro"]},
+        "train_seconds": round(secs_full),
+    }
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {final} ({final.stat().st_size / 1e6:.1f} MB) in {secs_full:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

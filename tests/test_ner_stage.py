@@ -1,0 +1,65 @@
+"""The entities stage on hand-written sentences: valid spans, clitics left out, ids in order."""
+
+import pytest
+
+from rawi.model import ENTITY_TYPES
+from rawi.ner.consistency import propagate
+from rawi.ner.stage import name_start
+from rawi.pipeline import Pipeline
+from rawi.text.tokenize import tokenize
+
+TEXT = (
+    "وقال الرئيس المصري عبد الفتاح السيسي في القاهرة إن الحكومة ستدعم مشروعات جديدة في "
+    "محافظة أسوان. وأكد وزير الخارجية الأمريكي جون كيري خلال زيارته إلى بغداد أن "
+    "الولايات المتحدة تعمل مع الأمم المتحدة. وأضاف كيري أن الوفد سيزور عمان والرياض."
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return Pipeline(["text", "entities"])(TEXT)
+
+
+def test_spans_are_valid_and_ordered(doc):
+    assert doc.entities, "no entity found in a sentence full of names"
+    for n, ent in enumerate(doc.entities, start=1):
+        assert ent.id == f"e{n}"
+        assert doc.text[ent.start:ent.end] == ent.text
+        assert ent.type in ENTITY_TYPES
+        assert ent.actor is None
+        assert ent.text == ent.text.strip()
+    starts = [e.start for e in doc.entities]
+    assert starts == sorted(starts)
+
+
+def test_finds_clear_names(doc):
+    found = {(e.type, e.text) for e in doc.entities}
+    assert ("LOC", "القاهرة") in found
+    assert ("LOC", "بغداد") in found
+    assert any(t == "PER" and "كيري" in s for t, s in found)
+
+
+def test_entity_spans_leave_out_clitics():
+    text = "وصل الوفد بالأمس والتقى وزير الخارجية في بريف دمشق ثم للعراق والولايات المتحدة"
+    toks = {t.text: t for t in tokenize(text)}
+    assert text[name_start(toks["بريف"]):toks["بريف"].end] == "ريف"
+    assert text[name_start(toks["والولايات"]):toks["والولايات"].end] == "الولايات"
+    assert text[name_start(toks["دمشق"]):toks["دمشق"].end] == "دمشق"
+    start = name_start(toks["للعراق"])
+    assert text[start:toks["للعراق"].end] == "عراق"
+
+
+def test_stage_on_empty_and_punctuation_only_text():
+    p = Pipeline(["text", "entities"])
+    assert p("").entities == []
+    assert p("... ، !").entities == []
+
+
+def test_propagation_fills_missed_repeats():
+    sents = [["قال", "طالباني", "إن"], ["وأكد", "طالباني", "أن"], ["في", "الاجتماع"]]
+    tags = [["O", "B-PERS", "O"], ["O", "O", "O"], ["O", "O"]]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "B-PERS", "O"]
+    assert out[2] == ["O", "O"]
+    # a window of 0 sentences sees only the sentence itself
+    assert propagate(sents, tags, window=0)[1] == ["O", "O", "O"]
