@@ -145,7 +145,11 @@ def resolve_date(g: Groups, ctx: Context) -> str | None:
     if month is None and g.get("mnum"):
         month = int(g["mnum"])
     mod = _mod(ctx, g)
-    if month is None and g.get("unit") and ctx.anchor:
+    if month is None and g.get("cur"):  # «15 الجاري»: of the current month
+        if ctx.anchor is None:
+            return None
+        year, month = ctx.anchor.year, ctx.anchor.month
+    elif month is None and g.get("unit") and ctx.anchor:
         if ctx.lex.value("period_unit", g["unit"]) != "M" or mod is None:
             return None
         year, month = _shift_month(ctx.anchor.year, ctx.anchor.month, mod)
@@ -297,6 +301,24 @@ def resolve_period(g: Groups, ctx: Context) -> str | None:
     if unit == "CE":
         return f"{a.year // 100 + mod:02d}"
     return None
+
+
+def resolve_season(g: Groups, ctx: Context) -> str | None:
+    code = ctx.lex.value("season", g.get("season", ""))
+    year = _year(g.get("year"))
+    if year is None and ctx.anchor and ctx.lex.value("period_unit", g.get("unit", "")) == "Y":
+        mod = _mod(ctx, g)
+        year = ctx.anchor.year + mod if mod is not None else None
+    return f"{year:04d}-{code}" if code and year else None
+
+
+def resolve_quarter(g: Groups, ctx: Context) -> str | None:
+    code = ctx.lex.value("quarter", g.get("quarter", ""))
+    year = _year(g.get("year"))
+    if year is None and ctx.anchor and ctx.lex.value("period_unit", g.get("unit", "")) == "Y":
+        mod = _mod(ctx, g)
+        year = ctx.anchor.year + mod if mod is not None else None
+    return f"{year:04d}-{code}" if code and year else None
 
 
 def resolve_decade(g: Groups, ctx: Context) -> str | None:
@@ -489,6 +511,8 @@ RESOLVERS: dict[str, Callable[[Groups, Context], str | None]] = {
     "relday": resolve_relday,
     "period": resolve_period,
     "decade": resolve_decade,
+    "season": resolve_season,
+    "quarter": resolve_quarter,
     "hijri": resolve_hijri,
     "range_hijri": resolve_range_hijri,
     "holiday": resolve_holiday,
