@@ -14,6 +14,7 @@ from rawi.pipeline.base import Stage
 STAGES: list[tuple[str, str]] = [
     ("text", "rawi.text.stage:TextStage"),
     ("entities", "rawi.ner.stage:EntitiesStage"),
+    ("actors", "rawi.actors.stage:ActorsStage"),
     ("times", "rawi.time.stage:TimeStage"),
     ("places", "rawi.places.stage:PlacesStage"),
     ("attributions", "rawi.attribution.stage:AttributionStage"),

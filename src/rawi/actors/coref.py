@@ -1,0 +1,156 @@
+"""In-document coreference: short names, generic nominals and role nouns.
+
+News names an actor in full once, then shortens: «سيرغي لافروف» → «لافروف»,
+«وزارة الدفاع الروسية» → «الوزارة», «حركة حماس» → «الحركة», «الرئيس الروسي» →
+Putin on the publication date. This module walks the document's mentions in order
+and resolves each short or generic form to the most recent compatible full mention.
+
+Generic nominals are not entities (gold-dev convention), so their resolutions are
+kept as spans in ``doc.actors[i]["spans"]``; :func:`resolve_at` answers "who is
+this span?" for the attribution stage («وأعلنت الوزارة» → Russian MoD).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rawi.actors.dictionary import Entry
+from rawi.actors.index import ActorIndex, Generic
+from rawi.actors.matcher import TokenKeys, _phrases_at
+from rawi.model import Actor, Doc
+
+
+@dataclass(slots=True)
+class Chain:
+    """One resolved mention in text order: what the coreference walk looks back over."""
+
+    start: int
+    end: int
+    entry: Entry
+    kind: str  # entity | composed | role | generic
+    entity: str | None = None
+
+
+def _role_ok(entry: Entry, roles: frozenset[str], country: str | None, date: str | None) -> bool:
+    for r in entry.roles:
+        if (r.key in roles and (country is None or r.target == country)
+                and (date is None or r.holds_on(date))):
+            return True
+    return False
+
+
+def antecedent(index: ActorIndex, chain: list[Chain], before: int, generic: Generic,
+               country: str | None, date: str | None) -> Entry | None:
+    """The most recent mention before ``before`` that ``generic`` can refer to."""
+    for link in reversed(chain):
+        if link.start >= before:
+            continue
+        e = link.entry
+        if generic.roles:
+            if e.type == "person" and _role_ok(e, generic.roles, country, date):
+                return e
+            continue
+        if e.type not in generic.types:
+            continue
+        if country and e.country != country:
+            continue
+        if generic.needs and not any(n in index.head_words.get(e.id, ()) for n in generic.needs):
+            continue
+        return e
+    if generic.roles and country:
+        for role in sorted(generic.roles):
+            holder = index.holder(role, country, date)
+            if holder:
+                return holder
+    return None
+
+
+def find_generics(index: ActorIndex, tk: TokenKeys, taken: list[tuple[int, int]]
+                  ) -> list[tuple[int, int, Generic, str | None]]:
+    """Definite generic nominals («الوزارة», «الوزير الروسي») outside other mentions:
+    (start, end, generic, country of a following nisba)."""
+    out = []
+    tokens = tk.tokens
+    busy = set()
+    if tk.generic_at:
+        for s, e in taken:
+            busy.update(range(s, e))
+    generics = index.generics
+    for i in tk.generic_at:
+        t = tokens[i]
+        g = generics.get(t.stem)
+        if g is None or i in busy or "ال" not in t.prefix.split("+"):
+            continue
+        country = None
+        end_tok = i + 1
+        if end_tok < len(tokens) and end_tok not in busy:
+            nis = max(_phrases_at(index.nisbas, tk, end_tok), key=lambda f: f[0], default=None)
+            if nis:
+                country, end_tok = nis[2], nis[0]
+        start = t.stem_start - 2 if t.text[t.stem_start - t.start - 2:t.stem_start - t.start] \
+            in ("ال", "أل") else t.stem_start
+        out.append((max(start, t.start), tokens[end_tok - 1].end, g, country))
+    return out
+
+
+def person_antecedent(keys: list[tuple[str, ...]], chain: list[Chain], before: int,
+                      person_keys: dict[str, set[str]]) -> Entry | None:
+    """An earlier linked person whose name contains every word of this short form."""
+    if not keys or any(not k for k in keys):
+        return None
+    for link in reversed(chain):
+        if link.start >= before or link.entry.type != "person":
+            continue
+        words = person_keys.get(link.entry.id, set())
+        if all(any(k in words for k in cands) for cands in keys):
+            return link.entry
+    return None
+
+
+def _actor_from(data: dict) -> Actor:
+    fields = ("id", "name", "type", "aliases", "name_ar", "country", "wikidata")
+    return Actor(**{k: data.get(k) for k in fields if k in data})
+
+
+def resolve_at(doc: Doc, start: int, end: int) -> Actor | None:
+    """The actor a span refers to, from the actors stage's results: an entity or a
+    resolved generic/role mention overlapping [start, end). None when unknown."""
+    best: tuple[int, Actor] | None = None
+    for data in doc.actors:
+        spans = list(data.get("spans", []))
+        for e in doc.entities:
+            if e.id in data.get("mentions", ()):
+                spans.append({"start": e.start, "end": e.end})
+        for s in spans:
+            ov = min(end, s["end"]) - max(start, s["start"])
+            if ov > 0 and (best is None or ov > best[0]):
+                best = (ov, _actor_from(data))
+    return best[1] if best else None
+
+
+def dominant_country(chain: list[Chain], before: int | None = None) -> str | None:
+    """The country the document is mostly about: most mentioned (≥2), with a clear lead."""
+    counts: dict[str, int] = {}
+    for link in chain:
+        if link.entry.country and (before is None or link.start < before):
+            counts[link.entry.country] = counts.get(link.entry.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def bare_institution(index: ActorIndex, tk: TokenKeys, first: int, last: int, chain: list[Chain],
+                     before: int) -> Entry | None:
+    """«وزارة الداخلية» with no country: the same institution mentioned earlier, else the
+    institution of the document's dominant country."""
+    heads = [h for end, _k, h in _phrases_at(index.heads, tk, first)
+             if end == last and h.kind == "inst" and not h.construct]
+    if not heads:
+        return None
+    key = heads[0].key
+    for link in reversed(chain):
+        if link.start < before and link.entry.id.endswith(f"-{key}"):
+            return link.entry
+    iso = dominant_country(chain)
+    return index.institution(iso, key) if iso else None

@@ -1,0 +1,207 @@
+"""The compiled matching index: built once per process from the dictionary files.
+
+Phrases are stored by their first key (``first -> [(keys, payload)]``) so that
+a token looks up only the few phrases that can start with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rawi.actors.dictionary import Dictionary, Entry, data_dir, load_actors, read_table, split_cell
+from rawi.actors.keys import phrase_keys, variants
+
+#: A composed institution missing from the dictionary falls back to this one.
+FALLBACK = {"navy": "army", "airforce": "army", "presidency": "gov"}
+#: Words allowed between an institution head and its nisba («قوات النظام السوري»).
+FILLERS = frozenset({"نظام", "حكوميه", "نظاميه", "رسميه"})
+#: Nisba adjectives of organisations usable after role heads («الأمين العام الأممي»).
+_SKELETON_DROP = re.compile("[اويهءى ]")
+
+
+@dataclass(slots=True)
+class Head:
+    kind: str  # "inst" | "role"
+    key: str  # institution key (mfa) or role key (foreign_minister)
+    construct: bool  # a construct form: must be followed by a country name
+    target: str = "country"  # roles: country | org | none
+
+
+@dataclass(slots=True)
+class Generic:
+    types: frozenset[str]
+    needs: tuple[str, ...]
+    roles: frozenset[str]
+
+
+class PhraseTable:
+    """A trie of phrases (tuples of keys): node = {key: child}, payloads under ``END``."""
+
+    END = ""
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, keys: tuple[str, ...], payload: object) -> None:
+        if not keys:
+            return
+        node = self.root
+        for k in keys:
+            node = node.setdefault(k, {})
+        items = node.setdefault(self.END, [])
+        if payload not in items:
+            items.append(payload)
+
+    def get(self, keys: tuple[str, ...]) -> list:
+        node = self.root
+        for k in keys:
+            node = node.get(k)
+            if node is None:
+                return []
+        return node.get(self.END, [])
+
+    def vocabulary(self) -> set[str]:
+        out: set[str] = set()
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            for k, child in node.items():
+                if k != self.END:
+                    out.add(k)
+                    stack.append(child)
+        return out
+
+
+def _forms_keys(forms: Iterable[str]) -> set[tuple[str, ...]]:
+    out = set()
+    for form in forms:
+        for v in variants(form):
+            keys = phrase_keys(v)
+            if keys:
+                out.add(keys)
+    return out
+
+
+def nisba_inflections(masc: str) -> list[str]:
+    """روسي → روسي روسية روسيون روسيين روسيات (multiword nisbas agree word by word)."""
+    words = masc.split()
+    if len(words) > 1:
+        return [masc, " ".join(w + "ة" for w in words)]
+    return [masc + s for s in ("", "ة", "ون", "ين", "ات")]
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton of a normalised phrase, for fuzzy linking («شتاينماير» ~ «شتاينمير»)."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in text.split()]
+    return _SKELETON_DROP.sub("", "".join(words))
+
+
+@dataclass
+class ActorIndex:
+    dictionary: Dictionary
+    names: PhraseTable = field(default_factory=PhraseTable)
+    nisbas: PhraseTable = field(default_factory=PhraseTable)
+    heads: PhraseTable = field(default_factory=PhraseTable)
+    capitals: dict[tuple[str, ...], str] = field(default_factory=dict)
+    generics: dict[str, Generic] = field(default_factory=dict)
+    roles: dict[str, list[tuple[str, object, Entry]]] = field(default_factory=dict)
+    skeletons: dict[str, set[str]] = field(default_factory=dict)
+    vocabulary: frozenset[str] = frozenset()
+    head_words: dict[str, set[str]] = field(default_factory=dict)
+    deletions: dict[str, set[str]] | None = None
+
+    @classmethod
+    def build(cls, dictionary: Dictionary, base: Path | None = None) -> ActorIndex:
+        base = base or data_dir()
+        index = cls(dictionary)
+        for entry in dictionary:
+            ambiguous = _forms_keys(entry.ambiguous)
+            for keys in _forms_keys(entry.ar):
+                index.names.add(keys, (entry.id, keys in ambiguous))
+            for form in entry.ar:
+                index.skeletons.setdefault(skeleton(" ".join(phrase_keys(form))), set()).add(
+                    entry.id)
+            for role in entry.roles:
+                index.roles.setdefault(role.key, []).append((role.target, role, entry))
+            if entry.type == "country" and entry.country:
+                for masc in split_cell(entry.extra.get("nisba", "")):
+                    for keys in _forms_keys(nisba_inflections(masc)):
+                        index.nisbas.add(keys, entry.country)
+                for plural in split_cell(entry.extra.get("plural", "")):
+                    for keys in _forms_keys([plural]):
+                        index.nisbas.add(keys, entry.country)
+                for capital in split_cell(entry.extra.get("capital_ar", "")):
+                    for keys in _forms_keys([capital]):
+                        index.capitals[keys] = entry.country
+        for _, row in read_table(base / "institutions.tsv"):
+            index._add_heads("inst", row, "country")
+        for _, row in read_table(base / "roles.tsv"):
+            index._add_heads("role", row, row.get("target") or "country")
+        for _, row in read_table(base / "generics.tsv"):
+            keys = phrase_keys(row["word"])
+            index.generics[" ".join(keys)] = Generic(
+                frozenset(split_cell(row.get("types", ""))),
+                tuple(" ".join(phrase_keys(n)) for n in split_cell(row.get("needs", ""))),
+                frozenset(split_cell(row.get("roles", ""))),
+            )
+        # Words of each entry's Arabic names, for «needs» checks of generic nominals.
+        for entry in dictionary:
+            words: set[str] = set()
+            for form in entry.ar:
+                words.update(phrase_keys(form))
+            index.head_words[entry.id] = words
+        index.vocabulary = frozenset(
+            index.names.vocabulary() | index.nisbas.vocabulary() | index.heads.vocabulary()
+            | {k for keys in index.capitals for k in keys}
+            | set(index.generics) | FILLERS
+        )
+        return index
+
+    def _add_heads(self, kind: str, row: dict[str, str], target: str) -> None:
+        for cell, construct in (("heads", False), ("construct", True)):
+            for head in split_cell(row.get(cell, "")):
+                text = head.split("/")[0]
+                for keys in _forms_keys([text]):
+                    self.heads.add(keys, Head(kind, row["key"], construct, target))
+
+    def near(self, sk: str) -> set[str]:
+        """Entries whose skeleton is one edit (deletion, insertion, substitution) from ``sk``."""
+        if self.deletions is None:
+            self.deletions = {}
+            for form, ids in self.skeletons.items():
+                if len(form) >= 6:
+                    for i in range(len(form)):
+                        self.deletions.setdefault(form[:i] + form[i + 1:], set()).update(ids)
+        out: set[str] = set(self.deletions.get(sk, ()))
+        for i in range(len(sk)):
+            d = sk[:i] + sk[i + 1:]
+            out |= self.skeletons.get(d, set()) | self.deletions.get(d, set())
+        return out
+
+    def institution(self, iso: str, key: str) -> Entry | None:
+        entry = self.dictionary.get(f"{iso.lower()}-{key}")
+        if entry is None and key in FALLBACK:
+            entry = self.dictionary.get(f"{iso.lower()}-{FALLBACK[key]}")
+        return entry
+
+    def holder(self, role: str, target: str | None, date: str | None) -> Entry | None:
+        """The person holding ``role`` (for ``target``, an ISO code or actor id) on ``date``."""
+        if not date:
+            return None
+        found = [e for t, r, e in self.roles.get(role, ())
+                 if (target is None or t == target) and r.holds_on(date)]
+        return found[0] if len({e.id for e in found}) == 1 else None
+
+
+_cache: dict[tuple[str, ...], ActorIndex] = {}
+
+
+def get_index(extra_files: Iterable[Path | str] = ()) -> ActorIndex:
+    """The index for the packaged dictionary plus ``extra_files``, built once per process."""
+    key = tuple(str(p) for p in extra_files)
+    if key not in _cache:
+        _cache[key] = ActorIndex.build(load_actors(key))
+    return _cache[key]

@@ -1,0 +1,120 @@
+"""Link one entity span to a dictionary entry: exact, alias, composed, fuzzy, metonymy.
+
+The linker never guesses: an entity whose text matches nothing of a compatible
+type keeps ``actor=None``. Confidence reflects how the link was made.
+"""
+
+from __future__ import annotations
+
+from rawi.actors.dictionary import Entry
+from rawi.actors.index import ActorIndex, skeleton
+from rawi.actors.matcher import Matcher, Mention, TokenKeys
+
+#: Locative words before a capital that make it a place, not a government («في موسكو»).
+#: «على» and «بين» are left out: «العقوبات على موسكو», «العلاقات بين برلين والرياض».
+LOCATIVE = frozenset({
+    "في", "الى", "الي", "من", "نحو", "عبر", "قرب", "داخل", "خارج", "شمال", "جنوب", "شرق",
+    "غرب", "وسط", "حول", "مدينه", "العاصمه", "ضواحي", "محيط", "انحاء", "ارجاء", "زار",
+    "زياره", "مطار",
+})
+
+
+def compatible(entity_type: str, entry: Entry) -> float:
+    """How well an entity type fits an entry type: 1 fits, 0.7 tolerable, 0 never."""
+    if entry.type == "person":
+        return 1.0 if entity_type == "PER" else 0.0
+    if entity_type == "PER":
+        return 0.0
+    if entry.type in ("country", "region"):
+        return 1.0 if entity_type == "LOC" else 0.7
+    return 0.0 if entity_type == "LOC" else 1.0
+
+
+def overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+class Linker:
+    def __init__(self, index: ActorIndex, matcher: Matcher) -> None:
+        self.index = index
+        self.matcher = matcher
+
+    def link(self, start: int, end: int, etype: str, tk: TokenKeys, first: int, last: int,
+             mentions: list[Mention], date: str | None) -> tuple[Entry | None, float, str]:
+        """(entry, confidence, how) for the entity [start, end) over tokens [first, last)."""
+        best = self._from_mentions(start, end, etype, mentions)
+        if best:
+            return best
+        # The text-wide segmentation may cross the entity's edges: match inside it alone.
+        sub = TokenKeys.__new__(TokenKeys)
+        sub.tokens, sub.keys = tk.tokens[first:last], tk.keys[first:last]
+        sub.starts = tk.starts[first:last]
+        sub.generic_at = []
+        inner = self.matcher.match_keys(sub, date)
+        inner += [c for i in range(len(sub)) for c in self.matcher.candidates_at(sub, i, date)
+                  if c.ambiguous]
+        best = self._from_mentions(start, end, etype, inner, partial=True)
+        if best:
+            return best
+        if etype == "LOC":
+            capital = self._capital(tk, first, last)
+            if capital:
+                return capital, 0.6, "metonymy"
+        return self._fuzzy(tk, first, last, etype)
+
+    def _from_mentions(self, start: int, end: int, etype: str, mentions: list[Mention],
+                       partial: bool = False) -> tuple[Entry, float, str] | None:
+        scored = []
+        for m in mentions:
+            if m.entry is None:
+                continue
+            ov = overlap(start, end, m.start, m.end)
+            if not ov:
+                continue
+            fit = compatible(etype, m.entry)
+            if not fit:
+                continue
+            cover = ov / max(end - start, m.end - m.start)
+            # the mention must carry the entity: cover most of it, or contain it
+            if ov / (end - start) < 0.6:
+                continue
+            how = "exact" if (m.start, m.end) == (start, end) else m.kind
+            scored.append((fit * m.confidence * (0.6 + 0.4 * cover), m.entry, how))
+        if not scored:
+            return None
+        conf, entry, how = max(scored, key=lambda s: s[0])
+        return entry, round(conf, 3), how
+
+    def _capital(self, tk: TokenKeys, first: int, last: int) -> Entry | None:
+        """A capital as the government's voice («أعلنت موسكو»), not as a place («في موسكو»)."""
+        rest = tuple(tk.keys[i][0] if tk.keys[i] else "" for i in range(first + 1, last))
+        iso = next((self.index.capitals[(c, *rest)] for c in tk.keys[first]
+                    if (c, *rest) in self.index.capitals), None)
+        if iso:
+            tok = tk.tokens[first]
+            if any(p in tok.prefix.split("+") for p in ("ب", "ل", "ك")):
+                return None
+            prev = tk.tokens[first - 1] if first > 0 else None
+            if prev is not None and (prev.norm in LOCATIVE or prev.stem in LOCATIVE):
+                return None
+            # «العاصمة الألمانية برلين»: a capital named in apposition is a place
+            if first > 1 and prev.norm.endswith("يه") and tk.tokens[first - 2].stem in LOCATIVE:
+                return None
+            return self.index.dictionary.by_country.get(iso)
+        return None
+
+    def _fuzzy(self, tk: TokenKeys, first: int, last: int, etype: str
+               ) -> tuple[Entry | None, float, str]:
+        words = [t.stem for t in tk.tokens[first:last] if t.kind == "word"]
+        if not words:
+            return None, 0.0, ""
+        sk = skeleton(" ".join(words))
+        if len(sk) < 4:
+            return None, 0.0, ""
+        for ids, conf in ((self.index.skeletons.get(sk, set()), 0.6),
+                          (self.index.near(sk) if len(sk) >= 6 else set(), 0.5)):
+            entries = [e for e in (self.index.dictionary.get(i) for i in ids)
+                       if e is not None and compatible(etype, e) >= 1.0]
+            if len({e.id for e in entries}) == 1:
+                return entries[0], conf, "fuzzy"
+        return None, 0.0, ""

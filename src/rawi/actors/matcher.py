@@ -1,0 +1,215 @@
+"""Find actor mentions in a token sequence.
+
+Three kinds of mention, tried at every token, longest first:
+
+* ``name``: a dictionary form («سيرغي لافروف», «داعش», «وزارة الدفاع الروسية»);
+* ``composed``: an institution head + a nisba or a country name («القوات» + «الأمريكية»
+  → ``us-army``; «وزارة خارجية» + «روسيا» → ``ru-mfa``);
+* ``role``: a role head + nisba / country / organisation («وزير الخارجية الروسي», «الأمين العام
+  للأمم المتحدة») → the person holding the role on the article's date (``entry`` may be None
+  when no date is known or no holder is recorded; the mention still says which role).
+
+Forms marked ambiguous in the data («القاعدة», «الجزيرة») are kept with ``ambiguous=True``
+when no adjective follows: they count only when an NER entity confirms them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rawi.actors.dictionary import Entry
+from rawi.actors.index import FILLERS, ActorIndex, Head
+from rawi.actors.keys import key_span, token_candidates
+from rawi.model import Token
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    first: int  # token index of the first token
+    last: int  # token index after the last token
+    entry: Entry | None
+    kind: str  # name | composed | role | capital
+    confidence: float = 1.0
+    ambiguous: bool = False
+    role: str | None = None  # role key for role mentions
+    country: str | None = None  # the composed country, for roles
+
+    @property
+    def length(self) -> int:
+        return self.last - self.first
+
+
+class TokenKeys:
+    """Candidate keys of each token, filtered by the index vocabulary (cached per surface)."""
+
+    def __init__(self, tokens: list[Token], vocabulary: frozenset[str],
+                 cache: dict[str, tuple[tuple[str, ...], bool, bool]] | None = None,
+                 starters: frozenset[str] = frozenset(),
+                 generics: frozenset[str] = frozenset()) -> None:
+        self.tokens = tokens
+        cache = {} if cache is None else cache
+
+        def miss(t: Token) -> tuple[tuple[str, ...], bool, bool]:
+            keys = tuple(c for c in token_candidates(t) if c in vocabulary)
+            hit = (keys, any(k in starters for k in keys), t.stem in generics)
+            if len(cache) < 300_000:
+                cache[t.text] = hit
+            return hit
+
+        get = cache.get
+        hits = [get(t.text) or miss(t) for t in tokens]
+        self.keys = [h[0] for h in hits]
+        #: whether a phrase (name or head) can start at each token
+        self.starts = [h[1] for h in hits]
+        #: indices of tokens whose stem is a generic nominal («الوزارة»)
+        self.generic_at = [i for i, h in enumerate(hits) if h[2]]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+
+def _phrases_at(table, tk: TokenKeys, i: int) -> list[tuple[int, str, object]]:
+    """All (end token, first key used, payload) of phrases in ``table`` starting at token i."""
+    found = []
+    keys, n, end_mark = tk.keys, len(tk.keys), table.END
+    for first in keys[i]:
+        node = table.root.get(first)
+        if node is None:
+            continue
+        frontier = [node]
+        j = i + 1
+        while frontier:
+            for nd in frontier:
+                for payload in nd.get(end_mark, ()):
+                    found.append((j, first, payload))
+            if j >= n or not keys[j]:
+                break
+            frontier = [c for nd in frontier for k in keys[j] if (c := nd.get(k)) is not None]
+            j += 1
+    return found
+
+
+def _span(tk: TokenKeys, i: int, end: int, first_key: str, last_key: str | None) -> tuple[int, int]:
+    toks = tk.tokens
+    start = key_span(toks[i], first_key, True, end - 1 == i)[0]
+    last = toks[end - 1]
+    if last_key is None:
+        return start, last.end
+    return start, key_span(last, last_key, end - 1 == i, True)[1]
+
+
+def _last_key(tk: TokenKeys, end: int, keys: tuple[str, ...] | None = None) -> str | None:
+    cands = tk.keys[end - 1]
+    if keys is not None and keys[-1] in cands:
+        return keys[-1]
+    return cands[0] if cands else None
+
+
+def _adjective_follows(tk: TokenKeys, end: int) -> bool:
+    """A definite adjective-like word follows («القاعدة الجوية», «الجزيرة العربية»)."""
+    if end >= len(tk):
+        return False
+    t = tk.tokens[end]
+    return (t.kind == "word" and t.norm.startswith("ال")
+            and t.norm.endswith(("يه", "ي", "يين", "يون")))
+
+
+class Matcher:
+    def __init__(self, index: ActorIndex) -> None:
+        self.index = index
+        self._cache: dict[str, tuple[tuple[str, ...], bool]] = {}  # surface -> keys
+        self._starters = frozenset(index.names.root) | frozenset(index.heads.root)
+        self._generics = frozenset(index.generics)
+
+    def keys(self, tokens: list[Token]) -> TokenKeys:
+        return TokenKeys(tokens, self.index.vocabulary, self._cache, self._starters,
+                         self._generics)
+
+    def candidates_at(self, tk: TokenKeys, i: int, date: str | None) -> list[Mention]:
+        ix = self.index
+        out: list[Mention] = []
+        if not tk.keys[i]:
+            return out
+        for end, key, (ident, ambiguous) in _phrases_at(ix.names, tk, i):
+            if ambiguous and _adjective_follows(tk, end):
+                continue
+            start, stop = _span(tk, i, end, key, _last_key(tk, end))
+            out.append(Mention(start, stop, i, end, ix.dictionary.get(ident), "name",
+                               0.8 if ambiguous else 1.0, ambiguous))
+        for end, _key, head in _phrases_at(ix.heads, tk, i):
+            out.extend(self._compose(tk, i, end, head, date))
+        return out
+
+    def _complement(self, tk: TokenKeys, j: int, head: Head) -> tuple[int, str, str] | None:
+        """(end, country ISO or actor id, key) of what completes a head at token j."""
+        ix = self.index
+        if j >= len(tk):
+            return None
+        if not head.construct and head.target == "country":
+            best = max(_phrases_at(ix.nisbas, tk, j), key=lambda f: f[0], default=None)
+            if best:
+                return best[0], best[2], best[1]
+        names = _phrases_at(ix.names, tk, j)
+        for end, key, (ident, _amb) in sorted(names, key=lambda f: -f[0]):
+            entry = ix.dictionary.get(ident)
+            if entry is None:
+                continue
+            if head.target == "country" and entry.type == "country" and entry.country:
+                return end, entry.country, key
+            if head.target == "org" and entry.type not in ("person", "country"):
+                return end, entry.id, key
+        return None
+
+    def _compose(self, tk: TokenKeys, i: int, end: int, head: Head, date: str | None
+                 ) -> list[Mention]:
+        ix = self.index
+        out = []
+        j = end
+        if head.kind == "inst" and j < len(tk) and FILLERS & set(tk.keys[j]) and not head.construct:
+            filled = self._complement(tk, j + 1, head)
+            if filled:
+                j += 1
+        if head.kind == "role" and head.target == "none":
+            holder = ix.holder(head.key, None, date)
+            start, stop = _span(tk, i, end, tk.keys[i][0], _last_key(tk, end))
+            return [Mention(start, stop, i, end, holder, "role", 0.9, role=head.key)]
+        comp = self._complement(tk, j, head)
+        if comp is None:
+            return out
+        stop_tok, target, last_key = comp
+        start, stop = _span(tk, i, stop_tok, tk.keys[i][0], last_key)
+        if head.kind == "inst":
+            entry = ix.institution(target, head.key)
+            if entry is not None:
+                out.append(Mention(start, stop, i, stop_tok, entry, "composed", 0.95))
+        else:
+            holder = ix.holder(head.key, target, date)
+            out.append(Mention(start, stop, i, stop_tok, holder, "role", 0.9, role=head.key,
+                               country=target))
+        return out
+
+    def __call__(self, tokens: list[Token], date: str | None = None) -> list[Mention]:
+        """Non-overlapping mentions, leftmost-longest; names win ties over compositions."""
+        tk = self.keys(tokens)
+        return self.match_keys(tk, date)
+
+    def match_keys(self, tk: TokenKeys, date: str | None = None) -> list[Mention]:
+        rank = {"name": 0, "composed": 1, "role": 2}
+        out: list[Mention] = []
+        i = 0
+        n = len(tk)
+        starts = tk.starts
+        while i < n:
+            if not starts[i]:
+                i += 1
+                continue
+            cands = self.candidates_at(tk, i, date)
+            if not cands:
+                i += 1
+                continue
+            best = min(cands, key=lambda m: (-m.length, m.ambiguous, rank.get(m.kind, 3)))
+            out.append(best)
+            i = best.last
+        return out

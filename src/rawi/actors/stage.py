@@ -1,0 +1,176 @@
+"""The actors stage: match the dictionary, link entities, resolve coreference.
+
+Reads ``tokens`` (and ``entities`` when an NER stage ran before it); sets
+``entity.actor`` and fills ``doc.actors``. Without NER entities, the dictionary's
+own name mentions become entities (``source="actors"``), so the stage is useful
+on its own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from pathlib import Path
+
+from rawi.actors.coref import (
+    Chain,
+    antecedent,
+    bare_institution,
+    find_generics,
+    person_antecedent,
+)
+from rawi.actors.dictionary import TYPES, Entry
+from rawi.actors.index import ActorIndex, get_index
+from rawi.actors.keys import phrase_keys
+from rawi.actors.linker import Linker, overlap
+from rawi.actors.matcher import Matcher, Mention, TokenKeys
+from rawi.model import Doc, Entity
+from rawi.text.tokenize import tokenize
+
+
+class ActorsStage:
+    name = "actors"
+    reads: tuple[str, ...] = ("tokens",)
+    writes: tuple[str, ...] = ("entities", "actors")
+
+    def __init__(self, extra_files: Iterable[Path | str] = ()) -> None:
+        self.index: ActorIndex = get_index(extra_files)
+        self.matcher = Matcher(self.index)
+        self.linker = Linker(self.index, self.matcher)
+        self._person_keys: dict[str, set[str]] = {
+            e.id: {k for form in e.ar for k in phrase_keys(form)}
+            for e in self.index.dictionary if e.type == "person"
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.tokens:
+            doc.tokens = tokenize(doc.text)
+        date = doc.article.published
+        tk = self.matcher.keys(doc.tokens)
+        mentions = self.matcher.match_keys(tk, date)
+        ambiguous = [m for m in mentions if m.ambiguous]
+        starts = [t.start for t in doc.tokens]
+        chain: list[Chain] = []
+        if doc.entities:
+            self._link_entities(doc, tk, mentions, date, chain)
+            self._add_missing(doc, mentions, chain)
+        else:
+            self._add_missing(doc, [m for m in mentions if m not in ambiguous], chain)
+        for m in mentions:
+            if (m.kind in ("role", "composed") and m.entry is not None
+                    and not any(c.entity and overlap(c.start, c.end, m.start, m.end)
+                                for c in chain)):
+                chain.append(Chain(m.start, m.end, m.entry, m.kind))
+        chain.sort(key=lambda c: c.start)
+        self._generics(doc, tk, mentions, date, chain, starts)
+        doc.actors = _doc_actors(doc, chain)
+        return doc
+
+    # ------------------------------------------------------------------ entities
+    def _link_entities(self, doc: Doc, tk: TokenKeys, mentions: list[Mention],
+                       date: str | None, chain: list[Chain]) -> None:
+        tokens = doc.tokens
+        pending: list[tuple[Entity, int, int]] = []
+        for ent in sorted(doc.entities, key=lambda e: e.start):
+            first = next((i for i, t in enumerate(tokens) if t.end > ent.start), len(tokens))
+            last = first
+            while last < len(tokens) and tokens[last].start < ent.end:
+                last += 1
+            if first == last:
+                continue
+            entry, conf, how = None, 0.0, ""
+            if ent.type == "PER":
+                keys = [tk.keys[i] or (tokens[i].stem,) for i in range(first, last)]
+                entry = person_antecedent(keys, chain, ent.start, self._person_keys)
+                if entry is not None:
+                    conf, how = 0.85, "coref"
+            if entry is None:
+                entry, conf, how = self.linker.link(ent.start, ent.end, ent.type, tk, first,
+                                                    last, mentions, date)
+            if entry is None and ent.type in ("ORG", "MISC"):
+                pending.append((ent, first, last))
+            if entry is not None:
+                ent.actor = entry.actor()
+                ent.confidence = conf if ent.confidence is None else ent.confidence
+                chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
+                chain.sort(key=lambda c: c.start)
+        for ent, first, last in pending:  # once the whole document's countries are known
+            entry = bare_institution(self.index, tk, first, last, chain, ent.start)
+            if entry is not None:
+                ent.actor, ent.confidence = entry.actor(), 0.5
+                chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
+        chain.sort(key=lambda c: c.start)
+
+    def _add_missing(self, doc: Doc, mentions: list[Mention], chain: list[Chain]) -> None:
+        """Dictionary mentions no entity covers become entities of the entry's type."""
+        spans = sorted((e.start, e.end) for e in doc.entities)
+        used = {e.id for e in doc.entities}
+        n = 0
+        added = []
+        for m in mentions:
+            if m.entry is None or m.kind not in ("name", "composed") or m.ambiguous:
+                continue
+            k = bisect_left(spans, (m.end, -1))
+            if any(overlap(s, e, m.start, m.end) for s, e in spans[max(0, k - 3):k + 1]):
+                continue
+            while f"A{n}" in used:
+                n += 1
+            ident = f"A{n}"
+            used.add(ident)
+            added.append(Entity(id=ident, start=m.start, end=m.end, text=doc.text[m.start:m.end],
+                                type=TYPES.get(m.entry.type, "ORG"), actor=m.entry.actor(),
+                                confidence=m.confidence, source="actors"))
+            chain.append(Chain(m.start, m.end, m.entry, "entity", ident))
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda e: e.start)
+        chain.sort(key=lambda c: c.start)
+
+    # ------------------------------------------------------------------ generics
+    def _generics(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], date: str | None,
+                  chain: list[Chain], starts: list[int]) -> None:
+        taken = [(m.first, m.last) for m in mentions]
+        for e in doc.entities:
+            f = _token_at(starts, e.start)
+            taken.append((f, _token_at(starts, e.end - 1) + 1))
+        found = []
+        for start, end, generic, country in find_generics(self.index, tk, taken):
+            entry = antecedent(self.index, chain, start, generic, country, date)
+            if entry is not None:
+                found.append(Chain(start, end, entry, "generic"))
+        # role mentions without a holder («الرئيس الأمريكي» with no date) try the chain
+        chain.extend(found)
+        chain.sort(key=lambda c: c.start)
+
+
+def _token_at(starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(starts, offset) - 1)
+
+
+def _doc_actors(doc: Doc, chain: list[Chain]) -> list[dict]:
+    out: dict[str, dict] = {}
+    for c in chain:
+        data = out.get(c.entry.id)
+        if data is None:
+            data = dict(_actor_dict(c.entry))
+            data["mentions"] = []
+            data["spans"] = []
+            out[c.entry.id] = data
+        if c.entity:
+            if c.entity not in data["mentions"]:
+                data["mentions"].append(c.entity)
+        else:
+            data["spans"].append({"start": c.start, "end": c.end,
+                                  "text": doc.text[c.start:c.end], "kind": c.kind})
+    return list(out.values())
+
+
+_dicts: dict[int, dict] = {}
+
+
+def _actor_dict(entry: Entry) -> dict:
+    """The entry's Actor as a contract dict, built once per entry."""
+    d = _dicts.get(id(entry))
+    if d is None or d["id"] != entry.id:
+        d = entry.actor().to_dict()
+        _dicts[id(entry)] = d
+    return {**d, "aliases": list(d["aliases"])}

@@ -1,0 +1,134 @@
+"""Actor matching, linking and coreference on hand-written Arabic sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from rawi.actors import resolve_at
+from rawi.actors.stage import ActorsStage
+from rawi.model import Article, Doc, Entity
+from rawi.text.stage import TextStage
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return ActorsStage()
+
+
+def run(stage, text, published="2017-09-25", entities=()):
+    doc = Doc(Article(text, published=published))
+    TextStage()(doc)
+    doc.entities = [Entity(id=f"e{i}", start=text.index(s), end=text.index(s) + len(s),
+                           text=s, type=t) for i, (s, t) in enumerate(entities)]
+    stage(doc)
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text
+    return doc
+
+
+def ids(doc):
+    return {e.text: (e.actor.id if e.actor else None) for e in doc.entities}
+
+
+def test_names_with_clitics_and_variants(stage):
+    doc = run(stage, "وقال مسؤول للحوثيين إن الأميركيين يدعمون ولتنظيم داعش مقاتلين "
+                     "في سورية وبسوريا.")
+    got = ids(doc)
+    assert got["حوثيين"] == "houthis"  # «لل» cut off: the span starts at the name
+    assert got["تنظيم داعش"] == "isis"
+    assert got["سورية"] == got["سوريا"] == "Q858"
+
+
+def test_nisba_composition(stage):
+    doc = run(stage, "قالت وزارة الدفاع الروسية إن القوات الأميركية وقوات النظام السوري "
+                     "والخارجية المصرية ووزارة خارجية روسيا تبادلت الرسائل.")
+    got = ids(doc)
+    assert got["وزارة الدفاع الروسية"] == "ru-mod"
+    assert got["القوات الأميركية"] == "us-army"
+    assert got["قوات النظام السوري"] == "sy-army"
+    assert got["الخارجية المصرية"] == "eg-mfa"
+    assert got["وزارة خارجية روسيا"] == "ru-mfa"
+
+
+def test_role_resolved_on_publication_date(stage):
+    text = "وقال وزير الخارجية الأمريكي إن بلاده لن تنسحب."
+    def holder(date):
+        doc = run(stage, text, published=date)
+        return resolve_at(doc, text.index("وزير"), text.index("وزير") + 4)
+    assert holder("2017-09-25").name == "Rex Tillerson"
+    assert holder("2019-06-01").name == "Mike Pompeo"
+    assert holder(None) is None  # no date, no guess
+
+
+def test_ner_entities_linked_and_unknown_left_null(stage):
+    text = "التقى لافروف نظيره زيد العبيدي في الجزيرة قبل أن تنقل قناة الجزيرة الخبر."
+    doc = run(stage, text, entities=[("لافروف", "PER"), ("زيد العبيدي", "PER"),
+                                     ("قناة الجزيرة", "ORG")])
+    got = ids(doc)
+    assert got["لافروف"] == "sergey-lavrov"
+    assert got["زيد العبيدي"] is None
+    assert got["قناة الجزيرة"] == "al-jazeera"
+    # the bare ambiguous form is not made an entity on the dictionary's word alone
+    assert "الجزيرة" not in got
+
+
+def test_ambiguous_form_confirmed_by_ner(stage):
+    doc = run(stage, "وأكد تنظيم القاعدة أن القاعدة الجوية قصفت.", entities=[("القاعدة", "ORG")])
+    assert ids(doc)["القاعدة"] is None or ids(doc)["القاعدة"] == "al-qaeda"
+    doc = run(stage, "وأعلنت القاعدة مسؤوليتها عن الهجوم.", entities=[("القاعدة", "ORG")])
+    assert ids(doc)["القاعدة"] == "al-qaeda"
+
+
+def test_fuzzy_link_survives_a_typo(stage):
+    doc = run(stage, "وصل الوفد إلى للملكة العربية السعودية أمس.",
+              entities=[("للملكة العربية السعودية", "LOC")])
+    assert ids(doc)["للملكة العربية السعودية"] == "Q851"
+
+
+def test_capital_as_government_only_without_locative(stage):
+    doc = run(stage, "وأعلنت موسكو رفضها للعقوبات.", entities=[("موسكو", "LOC")])
+    assert ids(doc)["موسكو"] == "Q159"
+    doc = run(stage, "وعقد الاجتماع في موسكو أمس.", entities=[("موسكو", "LOC")])
+    assert ids(doc)["موسكو"] is None
+
+
+def test_coreference_of_short_and_generic_forms(stage):
+    text = ("أعلنت وزارة الدفاع الروسية أن الهجوم فشل. "
+            "وقالت الوزارة في بيان إن حركة حماس لم تشارك. "
+            "وأكدت الحركة ذلك. وقال وزير الخارجية الروسي سيرغي لافروف إن الوضع صعب، "
+            "وأضاف الوزير الروسي أن موسكو لن تتدخل.")
+    doc = run(stage, text)
+    def at(word, nth=0):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        actor = resolve_at(doc, start, start + len(word))
+        return actor.id if actor else None
+    assert at("الوزارة") == "ru-mod"
+    assert at("الحركة") == "hamas"
+    assert at("الوزير الروسي") == "sergey-lavrov"
+    lavrov = next(a for a in doc.actors if a["id"] == "sergey-lavrov")
+    assert lavrov["mentions"] and lavrov["spans"]
+
+
+def test_short_person_name_follows_the_full_one(stage):
+    text = "التقى ماهر الأسد بالوفد، وقال الأسد إن الجيش مستعد."
+    doc = Doc(Article(text, published="2017-09-25"))
+    TextStage()(doc)
+    short = text.rindex("الأسد")
+    doc.entities = [Entity("e0", 6, 16, text[6:16], "PER"),
+                    Entity("e1", short, short + 5, "الأسد", "PER")]
+    stage(doc)
+    got = {e.start: e.actor.id if e.actor else None for e in doc.entities}
+    assert got[text.index("ماهر")] == "maher-al-assad"
+    assert got[text.rindex("الأسد")] == "maher-al-assad"
+
+
+def test_user_actor_file(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# my actors\nid\ttype\tcountry\tname\taliases\tar\n"
+                    "my-group\tarmed_group\tSY\tDawn Brigade\t\tلواء الفجر|كتيبة الفجر\n"
+                    "bad\tplanet\tSY\tBroken\t\tمكسور|معطوب\n", encoding="utf-8")
+    stage = ActorsStage(extra_files=[path])
+    doc = run(stage, "وأعلن لواء الفجر سيطرته على القرية.")
+    assert ids(doc)["لواء الفجر"] == "my-group"
