@@ -97,6 +97,32 @@ def score(system: Callable, articles: list[dict], convert: bool) -> dict[str, fl
     }
 
 
+#: Sentences written for this bench (the forms named in issue 6), with the value expected.
+CHALLENGES = [
+    ("وتجري الانتخابات ما بين ال8 وال12 من الشهر الجاري", "2017-09-25", "2017-09-08/2017-09-12"),
+    ("ووقع الهجوم في 14 أيلول 2017 قرب الحدود", "2017-09-25", "2017-09-14"),
+    ("وزار الوفد دمشق في 8 سبتمبر", "2017-09-25", "2017-09-08"),
+    ("وتبدأ العطلة في ١٥ رمضان ١٤٣٨ هـ", "2017-09-25", "2017-06-10"),
+    ("وأعلنت الوزارة أمس أن", "2017-09-25", "2017-09-24"),
+    ("وقال الوزير الخميس إن", "2017-09-25", "2017-09-21"),
+    ("ووقع الاتفاق في أيار/مايو الماضي", "2017-09-25", "2017-05"),
+    ("وانتهت المعارك مساء أول أمس", "2017-09-25", "2017-09-23"),
+    ("وعاد إلى البلاد في 3 جويلية 2016", "2017-09-25", "2016-07-03"),
+    ("وعاش هناك في سبعينيات القرن الماضي", "2017-09-25", "197"),
+]
+
+
+def challenge_rows() -> list[str]:
+    rows = ["| sentence | expected | rawi | dateparser |", "|---|---|---|---|"]
+    for text, published, expected in CHALLENGES:
+        ours = ", ".join(v for _, _, v in rawi_hits(text, published)) or "-"
+        theirs = []
+        for start, end, value in dateparser_hits(text, published):
+            theirs.append(f"«{text[start:end]}» {as_gold_granularity(value, expected)}")
+        rows.append(f"| {text} | {expected} | {ours} | {'; '.join(theirs) or '-'} |")
+    return rows
+
+
 def main() -> int:
     gold_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD
     if not gold_dir.exists():
@@ -127,6 +153,8 @@ def main() -> int:
             f"| {r['value_accuracy']:.3f} | {r['found_recall']:.3f} | {r['false_alarms']} "
             f"| {r['precision']:.3f} | {r['ms_per_article']:.1f} |"
         )
+    print("\nSentences written for the bench (forms named in issue 6):\n")
+    print("\n".join(challenge_rows()))
     return 0
 
 
