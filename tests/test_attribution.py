@@ -173,3 +173,27 @@ def test_spans_are_views_of_the_text():
 def test_stage_without_text_layer_tokenises_itself():
     doc = AttributionStage()(Doc(article=Article(text="قال الوزير إن الطريق مفتوح.")))
     assert doc.attributions[0].content.text == "الطريق مفتوح"
+
+
+def test_title_points_back_to_the_person_it_introduced():
+    text = ("والتقى وزير خارجية ألمانيا فرانك شتاينماير نظيره أمس. وقال الوزير السعودي إن "
+            "اللقاء مثمر. وأكد وزير خارجية ألمانيا أن التعاون سيتعزز.")
+    doc = run(text, [("فرانك شتاينماير", "PER", "Frank-Walter Steinmeier"),
+                     ("ألمانيا", "LOC", "Germany")])
+    last = doc.attributions[-1]
+    assert last.cue.text == "أكد"
+    assert last.speaker.actor.name == "Frank-Walter Steinmeier"
+
+
+def test_named_body_is_not_a_back_reference():
+    text = "أعلنت هيئة الأركان أن التدريبات انتهت. وقالت وزارة الداخلية إن الطرق مفتوحة."
+    doc = run(text, [("هيئة الأركان", "ORG", "General Staff")])
+    second = doc.attributions[1]
+    assert second.speaker.text == "وزارة الداخلية" and second.speaker.actor is None
+
+
+def test_statement_issued_by_a_body():
+    text = "وذكر بيان صادر عن وزارة الخارجية أن السفير استدعي."
+    (a,) = run(text, [("وزارة الخارجية", "ORG", "Ministry of Foreign Affairs")]).attributions
+    assert a.speaker.actor.name == "Ministry of Foreign Affairs"
+    assert a.channel.type == "statement"

@@ -15,7 +15,10 @@ from rawi.model import Actor, Entity, Speaker, Token
 STOP_WORDS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", "لدي", "بعد", "قبل", "علي",
                         "الي", "حول", "مع", "منذ", "عقب", "ضمن", "اليوم", "امس", "حيث",
                         "الذي", "التي", "الذين", "بينما", "فيما", "وفي", "كما", "ايضا",
-                        "حين", "عندما", "بالقول", "قائلا", "قايلا"})
+                        "حين", "عندما", "بالقول", "قائلا", "قايلا", "التابع",
+                        "التابعه", "التابعين", "التابعتين"})
+#: words that, right after the cue, show there is no subject («وأعرب عن ...»)
+NP_INITIAL_STOP = STOP_WORDS | {"عن"}
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
 #: words that open a relative or negated clause: no subject lies before them
 CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "لم", "لن",
@@ -65,6 +68,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     k = j
     limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
     named = False
+    if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
+        return j, j  # «وأعرب عن ...»: no subject after the cue
     while k < limit:
         t = toks[k]
         ent = ctx.ent_at.get(k)
@@ -117,24 +122,38 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         if a + 1 < b and bare(toks[a + 1]) in SELF:
             return Found(a, a + 2, "nominal")  # «المصدر نفسه»: the last speaker again
         return Found(a, b, "anonymous")
+    first = ctx.ent_at.get(a)
+    if first is not None:  # the phrase opens with a name: that is the subject
+        return Found(a, b, "entity", first, first.actor)
     people = [e for e in ents if e.type == "PER"]
     orgs = [e for e in ents if e.type in ("ORG", "LOC", "MISC")]
-    if head == "body" and ctx.ent_at.get(a) is None and people and not orgs:
-        return Found(a, b, "entity", None, None)  # «أسرة أبو الفتوح»: not the person
+    if head == "body" and people and not orgs:
+        return Found(a, b, "named")  # «أسرة أبو الفتوح»: not the person
     if people:
         e = people[0]
         return Found(a, b, "entity", e, e.actor)
-    near = ctx.ent_at.get(a) is not None or head is not None
-    if orgs and (near or a + 3 > _first(ctx, a, orgs[0])):
+    if orgs and (head in ("body", "document") or a + 3 > _first(ctx, a, orgs[0])):
+        if head == "person" and orgs[0].type == "LOC":
+            return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country
         e = orgs[0]
         return Found(a, b, "entity", e, e.actor)
     if head == "document":
         for k in range(a + 1, b):  # «بيان للوزارة»: the body that issued it
             if _head_kind(toks[k]) == "body":
                 return Found(k, b, "nominal")
+    if head == "body" and (_quoted_name(ctx, a, b) or not _definite(toks[a])):
+        return Found(a, b, "named")  # «مجموعة "الفريق العامل"», «وزارة الداخلية»: a name
     if head in ("person", "body", "document"):
         return Found(a, b, "nominal")
     return None
+
+
+def _definite(tok: Token) -> bool:
+    return "ال" in tok.prefix.split("+") or bare(tok).startswith("ال")
+
+
+def _quoted_name(ctx: Context, a: int, b: int) -> bool:
+    return a + 1 < b and is_quote(ctx.tokens[a + 1])
 
 
 _ADJ_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "ه", "ون", "ين", "ان")
@@ -208,37 +227,67 @@ def speaker_of(found: Found, ctx: Context) -> Speaker:
 
 def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker, str]],
                     before: int) -> Speaker:
-    """Give a nominal speaker («الوزارة», «المتحدث», «البيان») the actor it points back to."""
+    """Give a nominal speaker («الوزارة», «المتحدث», «البيان», «المصدر نفسه») the actor
+    it points back to."""
     toks = ctx.tokens
     head = toks[found.a]
     kind = _head_kind(head) or "person"
-    word = head.stem if head.stem else bare(head)
     s, e = ctx.chars(found.a, found.b)
     text = ctx.doc.text[s:e]
-    if kind in ("anonymous", "document", "person") or bare(head) in SELF:
+
+    def like(sp: Speaker) -> Speaker:
+        return Speaker(s, e, text, actor=sp.actor, anonymous=sp.anonymous, entity=sp.entity)
+
+    if found.b - found.a >= 2 and bare(toks[found.a + 1]) in SELF or kind == "anonymous":
+        return like(history[-1][1]) if history else Speaker(s, e, text, anonymous=True)
+    if kind == "document":
         for _, sp, _ in reversed(history):
-            if sp.anonymous and kind != "anonymous":
-                continue
-            if kind == "person" and sp.actor is not None and sp.actor.type not in ("PER", ""):
-                ent = _entity(ctx, sp.entity)
-                if ent is not None and ent.type != "PER":
-                    continue
-            return Speaker(s, e, text, actor=sp.actor, anonymous=sp.anonymous, entity=sp.entity)
+            if not sp.anonymous:
+                return like(sp)
+    if kind == "person":
+        ent = _title_antecedent(ctx, found.a, found.b)
+        if ent is not None:
+            return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
+        for _, sp, _ in reversed(history):
+            ent = _entity(ctx, sp.entity)
+            if ent is not None and ent.type == "PER":
+                return like(sp)
     if kind == "body":
-        for ent in reversed([x for x in ctx.doc.entities if x.end <= ctx.tokens[before].start]):
-            if word and word in _stems(ctx, ent):
+        word = head.stem if head.stem else bare(head)
+        start = ctx.tokens[before].start
+        for ent in reversed(ctx.doc.entities):
+            if ent.end <= start and word and word in _stems(ent):
                 return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
+        for _, sp, _ in reversed(history):
+            if word and word in _stems(sp):
+                return like(sp)
         for _, sp, _ in reversed(history):
             ent = _entity(ctx, sp.entity)
             if ent is not None and ent.type != "PER":
-                return Speaker(s, e, text, actor=sp.actor, entity=sp.entity)
+                return like(sp)
     return Speaker(s, e, text)
 
 
-def _stems(ctx: Context, ent: Entity) -> set[str]:
+def _title_antecedent(ctx: Context, a: int, b: int) -> Entity | None:
+    """«وزير خارجية ألمانيا» earlier followed by a name («... فرانك فالتر شتاينماير»): that
+    person. The title's first two words must recur; the name must follow within 3 words."""
+    toks = ctx.tokens
+    words = [bare(t) for t in toks[a : min(b, a + 2)]]
+    n = len(words)
+    for m in range(a - n, -1, -1):
+        if [bare(t) for t in toks[m : m + n]] != words:
+            continue
+        for k in range(m + n, min(len(toks), m + n + 4)):
+            ent = ctx.ent_at.get(k)
+            if ent is not None and ent.type == "PER":
+                return ent
+    return None
+
+
+def _stems(span: Entity | Speaker) -> set[str]:
     from rawi.text.normalize import normalize
 
-    words = normalize(ent.text).split()
+    words = normalize(span.text).split()
     return {w[2:] if w.startswith("ال") else w for w in words} | set(words)
 
 
@@ -252,20 +301,34 @@ def _entity(ctx: Context, eid: str | None) -> Entity | None:
 
 
 def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> Speaker | None:
-    """The speaker of a pro-drop verb or a participle: the latest earlier speaker whose
-    cue agrees in gender (participles prefer one in the same sentence)."""
+    """The speaker of a pro-drop verb or a participle: an earlier speaker of the same
+    sentence, else the name that opens the sentence («وكانت شبكة NBC قد نشرت تقريرا قالت
+    فيه»), else the latest earlier speaker whose cue agrees in gender."""
     sent = ctx.sent_of[cue.i]
     compatible = [(c, sp) for c, sp, g in history
                   if not cue.gender or not g or g == cue.gender]
+    same = [sp for c, sp in compatible if ctx.sent_of[c.i] == sent and c.i < cue.i]
+    if same:
+        return same[-1]
+    opening = _sentence_subject(ctx, cue.i)
+    if opening is not None:
+        return opening
     if cue.kind in ("participle", "masdar"):
-        same = [(c, sp) for c, sp in compatible if ctx.sent_of[c.i] == sent]
-        if same:
-            return same[-1][1]
         first = _first_subject_in_sentence(ctx, cue.i)
         if first is not None:
             return first
     if compatible:
         return compatible[-1][1]
+    return None
+
+
+def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
+    """A person or organisation named in the sentence's first words, after its verb."""
+    lo = ctx.sentence(i)[0]
+    for k in range(lo + 1, min(i, lo + 4)):
+        e = ctx.ent_at.get(k)
+        if e is not None and e.type in ("PER", "ORG"):
+            return Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
     return None
 
 

@@ -96,8 +96,8 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
         if d.parent is None:
             d.parent = outer
         drafts.append(d)
-        if d.speaker is not None and outer is None:
-            history.append((cue, d.speaker, cue.gender))
+        if d.speaker is not None and outer is None and cue.kind != "nominal":
+            history.append((cue, d.speaker, cue.gender))  # an agency is a channel, not a voice
     return _finish(ctx, drafts)
 
 
@@ -190,7 +190,7 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
               comp if comp is not None else ca)
     speaker = _speaker(ctx, found, cue, history)
     d = _Draft(cue, (ca, cb), clause, direct, speaker)
-    d.extra["explicit"] = found is not None and found.kind in ("entity", "anonymous")
+    d.extra["explicit"] = found is not None and found.kind in ("entity", "anonymous", "named")
     if cue.kind in ("participle", "masdar"):
         gov = [x for x in drafts if ctx.sent_of[x.cue.i] == ctx.sent_of[cue.i]
                and x.content[1] <= cue.i + 1]
