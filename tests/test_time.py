@@ -10,6 +10,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rawi.model import Article, Doc
 from rawi.pipeline.registry import build_stage, stage_names
@@ -168,3 +170,62 @@ def test_anchor_parsing_accepts_timestamps() -> None:
     assert values("أمس", "2017-09-25T10:00:00Z")[0][1] == "2017-09-24"
     assert values("أمس", "not a date")[0][1] == "PAST_REF"
     assert dt.date.fromisoformat(PUB).isoweekday() == 1
+
+
+_PIECES = [
+    "أمس",
+    "الخميس",
+    "14",
+    "١٥",
+    "أيلول",
+    "/",
+    "مايو",
+    "رمضان",
+    "1438",
+    "هـ",
+    "ال8",
+    "وال12",
+    "من",
+    "الشهر",
+    "الجاري",
+    "ما بين",
+    "عام",
+    "2017",
+    "ـ",
+    "\u064e",
+    "\u0651",
+    " ",
+    "  ",
+    "\n",
+    "،",
+    "(",
+    ")",
+    "الماضي",
+    "المقبل",
+    "قبل",
+    "ثلاثة",
+    "أيام",
+    "كل",
+    "يوم",
+    "صباح",
+    "اليوم",
+    "\u200f",
+    "ﻻ",
+    "x",
+    ".",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from([PUB, None]))
+def test_spans_are_exact_and_disjoint_on_any_text(pieces: list[str], published: str | None) -> None:
+    text = "".join(pieces)
+    times = tag(text, published)
+    end = -1
+    for i, t in enumerate(times, 1):
+        assert t.id == f"t{i}"
+        assert 0 <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        assert t.start >= end
+        end = t.end
+        assert t.type in ("DATE", "TIME", "DURATION", "SET") and t.value

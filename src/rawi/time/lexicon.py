@@ -18,9 +18,9 @@ from pathlib import Path
 
 from rawi.text.normalize import normalize
 
-#: A blank inside a word or pattern line: any run of spaces or tabs, never a newline.
-BLANK = r"[^\S\n]+"
-OPT_BLANK = r"[^\S\n]*"
+#: A blank inside a word or pattern line: a short run of spaces or tabs, never a newline.
+BLANK = r"[^\S\n]{1,4}"
+OPT_BLANK = r"[^\S\n]{0,4}"
 _REF = re.compile(r"\{(@?)([a-z_|]+)(?::([A-Za-z_0-9]*))?\}")
 _HEADER = re.compile(r"#\s*([a-z]+):\s*(.*)$")
 _SPACES = re.compile(r"\s+")
