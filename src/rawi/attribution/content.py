@@ -10,13 +10,19 @@ from __future__ import annotations
 
 from rawi.attribution.context import Context
 from rawi.attribution.cues import BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, is_comp, is_quote
-from rawi.attribution.index import BOUND, COLON, COMP, QUOTE, TAIL, within
+from rawi.attribution.index import BOUND, COLON, COMP, QUOTE, TAIL, within, word_forms
+from rawi.text.normalize import normalize
 
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 _TRIM = frozenset(".,،;؛:!?؟…-–—)(\"«»“”„'")
 MAX_SPEAKER_GAP = 30  # tokens between cue and complementiser, at most
 SHORT_QUOTE = 3  # a quote this short is speech only right after a colon, أن or a cue
 NAME_QUOTE_MAX = 8  # a quoted stretch this short followed by more text is a name
+#: nouns after which a quotation is a name («قناة "سي.بي.إس"», «برنامج "بتوقيت مصر"»)
+NAME_BEFORE_QUOTE = frozenset(normalize(w) for w in (
+    "قناة", "شبكة", "صحيفة", "جريدة", "وكالة", "برنامج", "موقع", "حساب", "مجموعة", "حركة",
+    "جماعة", "تنظيم", "عملية", "حزب", "كتاب", "تقرير", "وسم", "هاشتاغ", "مجلة", "إذاعة",
+    "منظمة", "مؤسسة", "شركة", "مركز", "معهد", "فيلم", "مسلسل", "قانون"))
 _GLUE = frozenset({"ب", "ل", "و", "ك", "ف"})  # «بـ"بث أخبار"»: a quote glued to a clitic
 
 
@@ -73,7 +79,8 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
             q = closing_quote(ctx, k)
             short = q is not None and q - k - 1 <= SHORT_QUOTE and not (
                 prev is not None and (prev.text == ":" or is_comp(prev) or k - 1 in ctx.cue_at))
-            if not glued and not short and is_speech_quote(ctx, k):
+            named = prev is not None and bool(set(word_forms(prev)) & NAME_BEFORE_QUOTE)
+            if not glued and not short and not named and is_speech_quote(ctx, k):
                 return k
             skip_to = (q + 1) if q is not None else k + 1
             continue

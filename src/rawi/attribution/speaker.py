@@ -81,8 +81,9 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم":
             break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
         if t.text in (",", "،"):
-            nxt = k + 1
-            if nxt < limit and ctx.ent_at.get(nxt) is not None and ctx.time_at.get(nxt) is None:
+            # apposition: «ولي العهد السعودي، الأمير محمد بن سلمان،» (a name within 2 words)
+            if any(ctx.ent_at.get(m) is not None and ctx.time_at.get(m) is None
+                   for m in (k + 1, k + 2) if m < limit):
                 k += 1
                 continue
             break
@@ -95,7 +96,7 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
             break
         if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
             break
-        if k > j and not genitive and t.prefix.split("+")[0] in ("ل", "لل"):
+        if k > j and not genitive and (t.prefix.split("+")[0] in ("ل", "لل") or t.norm == "ل"):
             break
         k += 1
     while k > j and is_quote(toks[k - 1]) and not _inside_quote(ctx, j, k - 1):
@@ -132,6 +133,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     if people:
         e = people[0]
         return Found(a, b, "entity", e, e.actor)
+    if head == "body" and _quoted_name(ctx, a, b):
+        return Found(a, b, "named")  # «صحيفة "سبق" السعودية»: the quoted name is the source
     if orgs and (head in ("body", "document") or a + 3 > _first(ctx, a, orgs[0])):
         if head == "person" and orgs[0].type == "LOC":
             return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country
@@ -165,8 +168,11 @@ def shrink(ctx: Context, found: Found) -> Found:
     if found.kind == "entity" and found.entity is not None:
         return found
     k = found.a + 1
-    while k < found.b and k < found.a + 3:
-        t = ctx.tokens[k]
+    toks = ctx.tokens
+    if k < found.b and not _definite(toks[found.a]) and _definite(toks[k]):
+        k += 1  # construct state: «ولي العهد», «وزير الخارجية»
+    while k < found.b and k < found.a + 4:
+        t = toks[k]
         if t.kind != "word" or not bare(t).endswith(_ADJ_ENDINGS) or k in ctx.cue_at:
             break
         k += 1
@@ -239,7 +245,7 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
         return Speaker(s, e, text, actor=sp.actor, anonymous=sp.anonymous, entity=sp.entity)
 
     if found.b - found.a >= 2 and bare(toks[found.a + 1]) in SELF or kind == "anonymous":
-        return like(history[-1][1]) if history else Speaker(s, e, text, anonymous=True)
+        return like(history[-1][1]) if history else Speaker(s, e, text)
     if kind == "document":
         for _, sp, _ in reversed(history):
             if not sp.anonymous:

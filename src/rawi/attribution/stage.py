@@ -172,7 +172,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     start = j
     if cue.kind == "verb":
         np_a, np_b = subject_np(ctx, j, comp if comp is not None else sent_b)
-        found = classify(ctx, np_a, np_b)
+        # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
+        # verbs agree in gender only, so a plural ending means the subject came first
+        found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
         if found is not None:
             if comp is None:
                 found = shrink(ctx, found)
@@ -205,7 +207,10 @@ def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
              history: list[tuple[Cue, Speaker, str]]) -> _Draft | None:
     toks = ctx.tokens
     sent_a, sent_b = ctx.sentence(cue.i)
-    np_a, np_b = subject_np(ctx, cue.j, sent_b, genitive=True)
+    j = cue.j
+    if j < sent_b and bare(toks[j]) in ("لما", "ما", "مما"):
+        j = min(j + 2, sent_b)  # «وفقا لما نقلته وكالة ...»: the source follows the verb
+    np_a, np_b = subject_np(ctx, j, sent_b, genitive=True)
     found = classify(ctx, np_a, np_b)
     channel = find_channel(ctx, np_a, np_b)
     lead = all(t.kind == "punct" or t.norm in ("و", "ف") for t in toks[sent_a:cue.i])
