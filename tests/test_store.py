@@ -245,3 +245,10 @@ def test_question_clis_text_tables(qdb, capsys):
     assert "Russia" in capsys.readouterr().out
     assert main(["timeline", "روسيا", "--db", qdb.path, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["date"] == "2017-09-24"
+
+
+def test_stored_analysis_is_compressed_json(qdb):
+    name = qdb.conn.execute(
+        "SELECT json_extract(inflate(analysis), '$.entities[0].actor.name') FROM articles "
+        "ORDER BY rowid LIMIT 1").fetchone()[0]
+    assert name == "Russia"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -59,6 +60,7 @@ class Store:
             self.conn.execute("PRAGMA synchronous=NORMAL")
             migrate(self.conn)
             self._set_metadata_defaults()
+        self.conn.create_function("inflate", 1, _inflate, deterministic=True)
         self.conn.execute("PRAGMA foreign_keys=OFF")
         self.conn.execute("PRAGMA cache_size=-65536")
 
@@ -168,6 +170,11 @@ class _Transaction:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
+
+
+def _inflate(blob: bytes | None) -> str | None:
+    """SQL ``inflate(analysis)``: the stored rawi/1 JSON, for ``json_extract``."""
+    return None if blob is None else zlib.decompress(blob).decode("utf-8")
 
 
 def open_store(path: str | Path = DEFAULT_DB, readonly: bool = True) -> Store:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -43,7 +44,7 @@ TABLES: dict[str, str] = {
 def iter_docs(store: Store) -> Iterator[dict[str, Any]]:
     """Every stored article as its rawi/1 object (``text`` restored)."""
     for text, analysis in store.conn.execute("SELECT text, analysis FROM articles ORDER BY rowid"):
-        doc = json.loads(analysis)
+        doc = json.loads(zlib.decompress(analysis))
         out = {k: doc[k] for k in ("schema", "id", "published", "source", "url", "title")}
         out["text"] = text
         out.update({k: v for k, v in doc.items() if k not in out})

@@ -37,7 +37,7 @@ CREATE TABLE articles (
     similarity   REAL,                      -- estimated Jaccard with the cluster's first article
     minhash      BLOB,                      -- MinHash signature (uint32 little-endian)
     offsets      BLOB,                      -- [start, end) of each indexed token (int32 pairs)
-    analysis     TEXT NOT NULL,             -- the rawi/1 JSON of the article, without "text"
+    analysis     BLOB NOT NULL,             -- zlib-compressed rawi/1 JSON, without "text"
     run          INTEGER,                   -- runs.id of the ingest that added it
     ingested_at  TEXT NOT NULL
 );

@@ -9,6 +9,7 @@ threshold lends its cluster. A first-seen article is its own cluster.
 from __future__ import annotations
 
 import json
+import zlib
 from typing import TYPE_CHECKING, Any
 
 from rawi.store import dedup
@@ -35,10 +36,12 @@ def write_record(store: Store, rec: dict[str, Any], run: int | None) -> str:
 
     cluster, dup, sim = _cluster(store, rec)
     cols = ",".join(_ARTICLE_COLS)
+    values = [rec[c] for c in _ARTICLE_COLS]
+    values[-1] = zlib.compress(rec["analysis"].encode("utf-8"), 6)
     cur = conn.execute(
         f"INSERT INTO articles({cols}, cluster, dup, similarity, run, ingested_at) "
         f"VALUES ({','.join('?' * len(_ARTICLE_COLS))}, ?, ?, ?, ?, ?)",
-        (*[rec[c] for c in _ARTICLE_COLS], cluster or 0, dup, sim, run, now()),
+        (*values, cluster or 0, dup, sim, run, now()),
     )
     rowid = int(cur.lastrowid)
     if cluster is None:
