@@ -259,6 +259,8 @@ def resolve_relday(g: Groups, ctx: Context) -> str | None:
     offset = ctx.lex.value("relday", g.get("rel", ""))
     if offset is None:
         return None
+    if int(offset) == 0 and not g.get("weekday") and _after_name_head(ctx):
+        return NOT_A_TIME  # «صحيفة اليوم»: the newspaper
     if ctx.anchor is None:
         n = int(offset)
         return "PRESENT_REF" if n == 0 else ("PAST_REF" if n < 0 else "FUTURE_REF")
