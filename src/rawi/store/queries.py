@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from rawi.store.db import Store
+from rawi.store.records import search_key
 from rawi.text.normalize import normalize
 
 
@@ -23,23 +24,42 @@ def actor_ids(store: Store, actor: str) -> list[str]:
     """Actor ids whose id, English name, Arabic name or alias equals ``actor``
     (case-insensitive, Arabic normalised); failing that, those whose names contain it
     as a whole word («نتنياهو» finds «بنيامين نتنياهو»)."""
+    if store.conn.execute("SELECT 1 FROM actors WHERE id = ?", (actor,)).fetchone():
+        return [actor]
     want = _fold(actor)
-    exact, partial = [], []
-    for aid, name, name_ar, aliases in store.conn.execute(
-        "SELECT id, name, name_ar, aliases FROM actors ORDER BY id"
-    ):
-        names = [_fold(n) for n in (aid, name or "", name_ar or "", *json.loads(aliases or "[]"))]
-        if want in names:
-            exact.append(aid)
-        elif want and any(f" {want} " in f" {n} " for n in names):
-            partial.append(aid)
-    if not exact and not partial:
+    names = _actor_names(store)
+    exact = sorted({aid for aid, folded in names if folded == want})
+    if exact:
+        return exact
+    partial = sorted({aid for aid, folded in names if want and f" {want} " in f" {folded} "})
+    if not partial:
         raise UnknownActor(f"no actor matches {actor!r} (try `rawi actors --top 50`)")
-    return exact or partial
+    return partial
+
+
+_NAMES_CACHE: dict[tuple[str, int, int, int], list[tuple[str, str]]] = {}
+
+
+def _actor_names(store: Store) -> list[tuple[str, str]]:
+    """(id, folded name) for every name and alias, cached while the actors table is
+    unchanged."""
+    count, last = store.conn.execute("SELECT count(*), max(rowid) FROM actors").fetchone()
+    key = (store.path, id(store.conn), count, last or 0)
+    if key not in _NAMES_CACHE:
+        _NAMES_CACHE.clear()
+        pairs = []
+        for aid, name, name_ar, aliases in store.conn.execute(
+            "SELECT id, name, name_ar, aliases FROM actors"
+        ):
+            for n in (aid, name or "", name_ar or "", *json.loads(aliases or "[]")):
+                pairs.append((aid, _fold(n)))
+        _NAMES_CACHE[key] = pairs
+    return _NAMES_CACHE[key]
 
 
 def _fold(name: str) -> str:
-    return " ".join(normalize(name).lower().split())
+    """Matching form of a name: normalised, lower-cased, final «ية» read as «يا»."""
+    return " ".join(search_key(w) for w in normalize(name).split())
 
 
 def _in(column: str, values: list[str]) -> tuple[str, list[str]]:
