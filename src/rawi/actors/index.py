@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rawi.actors.dictionary import Dictionary, Entry, data_dir, load_actors, read_table, split_cell
-from rawi.actors.keys import phrase_keys, variants
+from rawi.actors.keys import bare_key, phrase_keys, split_words, variants
 
 #: A composed institution missing from the dictionary falls back to this one.
 FALLBACK = {"navy": "army", "airforce": "army", "presidency": "gov"}
 #: Words allowed between an institution head and its nisba («قوات النظام السوري»).
-FILLERS = frozenset({"نظام", "حكوميه", "نظاميه", "رسميه"})
+FILLERS = frozenset({"النظام", "الحكوميه", "النظاميه", "الرسميه", "نظام"})
 #: Nisba adjectives of organisations usable after role heads («الأمين العام الأممي»).
 _SKELETON_DROP = re.compile("[اويهءى ]")
 
@@ -86,11 +86,18 @@ def _forms_keys(forms: Iterable[str]) -> set[tuple[str, ...]]:
 
 
 def nisba_inflections(masc: str) -> list[str]:
-    """روسي → روسي روسية روسيون روسيين روسيات (multiword nisbas agree word by word)."""
+    """روسي → (ال)روسي (ال)روسية (ال)روسيون (ال)روسيين (ال)روسيات; multiword nisbas agree
+    word by word («الكوري الشمالي»)."""
     words = masc.split()
     if len(words) > 1:
-        return [masc, " ".join(w + "ة" for w in words)]
-    return [masc + s for s in ("", "ة", "ون", "ين", "ات")]
+        forms = [words, [w + "ة" for w in words]]
+    else:
+        forms = [[masc + s] for s in ("", "ة", "ون", "ين", "ات")]
+    out = []
+    for f in forms:
+        out.append(" ".join(f))
+        out.append(" ".join("ال" + w for w in f))
+    return out
 
 
 def skeleton(text: str) -> str:
@@ -131,7 +138,7 @@ class ActorIndex:
                     for keys in _forms_keys(nisba_inflections(masc)):
                         index.nisbas.add(keys, entry.country)
                 for plural in split_cell(entry.extra.get("plural", "")):
-                    for keys in _forms_keys([plural]):
+                    for keys in _forms_keys([plural, "ال" + plural]):
                         index.nisbas.add(keys, entry.country)
                 for capital in split_cell(entry.extra.get("capital_ar", "")):
                     for keys in _forms_keys([capital]):
@@ -141,22 +148,23 @@ class ActorIndex:
         for _, row in read_table(base / "roles.tsv"):
             index._add_heads("role", row, row.get("target") or "country")
         for _, row in read_table(base / "generics.tsv"):
-            keys = phrase_keys(row["word"])
+            keys = [bare_key(w) for w in split_words(row["word"])]
             index.generics[" ".join(keys)] = Generic(
                 frozenset(split_cell(row.get("types", ""))),
-                tuple(" ".join(phrase_keys(n)) for n in split_cell(row.get("needs", ""))),
+                tuple(bare_key(w) for n in split_cell(row.get("needs", ""))
+                      for w in split_words(n)),
                 frozenset(split_cell(row.get("roles", ""))),
             )
         # Words of each entry's Arabic names, for «needs» checks of generic nominals.
         for entry in dictionary:
             words: set[str] = set()
             for form in entry.ar:
-                words.update(phrase_keys(form))
+                words.update(bare_key(w) for w in split_words(form))
             index.head_words[entry.id] = words
         index.vocabulary = frozenset(
             index.names.vocabulary() | index.nisbas.vocabulary() | index.heads.vocabulary()
             | {k for keys in index.capitals for k in keys}
-            | set(index.generics) | FILLERS
+            | FILLERS
         )
         return index
 
@@ -168,17 +176,16 @@ class ActorIndex:
                     self.heads.add(keys, Head(kind, row["key"], construct, target))
 
     def near(self, sk: str) -> set[str]:
-        """Entries whose skeleton is one edit (deletion, insertion, substitution) from ``sk``."""
+        """Entries whose skeleton is one letter longer or shorter than ``sk`` («للملكة»)."""
         if self.deletions is None:
             self.deletions = {}
             for form, ids in self.skeletons.items():
                 if len(form) >= 6:
                     for i in range(len(form)):
                         self.deletions.setdefault(form[:i] + form[i + 1:], set()).update(ids)
-        out: set[str] = set(self.deletions.get(sk, ()))
-        for i in range(len(sk)):
-            d = sk[:i] + sk[i + 1:]
-            out |= self.skeletons.get(d, set()) | self.deletions.get(d, set())
+        out: set[str] = set(self.deletions.get(sk, ()))  # a letter missing in the text
+        for i in range(len(sk)):  # a letter too many in the text
+            out |= self.skeletons.get(sk[:i] + sk[i + 1:], set())
         return out
 
     def institution(self, iso: str, key: str) -> Entry | None:

@@ -27,10 +27,16 @@ def strip_article(word: str) -> str:
 
 
 def word_key(word: str) -> str:
-    """The key of one already-normalised dictionary word."""
+    """The key of one already-normalised dictionary word: the word as written, so the
+    article must agree («الصدر» the name, never the verb «صدر»; «حماس», never «الحماس»)."""
     if word.isascii():
         return word.casefold()
-    return strip_article(word)
+    return word
+
+
+def bare_key(word: str) -> str:
+    """A key without the article, for lookups by the text layer's stem («الوزارة» → وزاره)."""
+    return strip_article(word_key(word))
 
 
 def split_words(text: str) -> list[str]:
@@ -38,7 +44,7 @@ def split_words(text: str) -> list[str]:
 
 
 def phrase_keys(text: str) -> tuple[str, ...]:
-    """Keys of a dictionary phrase: «وزارة الدفاع الروسية» → (وزاره, دفاع, روسيه)."""
+    """Keys of a dictionary phrase: «وزارة الدفاع الروسية» → (وزاره, الدفاع, الروسيه)."""
     return tuple(word_key(w) for w in split_words(text) if w not in {'"', "'"})
 
 
@@ -46,8 +52,6 @@ def phrase_keys(text: str) -> tuple[str, ...]:
 _VARIANTS: list[tuple[re.Pattern[str], str]] = [
     (re.compile("امريك"), "اميرك"),
     (re.compile("اميرك"), "امريك"),
-    (re.compile(r"(\w{2,})يا\b"), r"\1يه"),  # سوريا / سورية
-    (re.compile(r"(\w{2,})يه\b"), r"\1يا"),
     (re.compile(r"\bعبد ال"), "عبدال"),
     (re.compile(r"\bعبدال"), "عبد ال"),
     (re.compile(r"\bعبد (?!ال)"), "عبد"),
@@ -76,26 +80,25 @@ _PROCLITICS = "بلك"
 
 
 def token_candidates(token: Token) -> tuple[str, ...]:
-    """Every key a text token could stand for, most literal first."""
+    """Every key a text token could stand for, most literal first: the normalised word
+    with و/ف and ب/ل/ك peeled off (the article kept, «للحوثيين» → «الحوثيين»), and the
+    text layer's stem with its article restored."""
     if token.kind == "latin":
         return (token.norm.casefold(),)
-    if token.kind not in ("word", "number"):
-        return (token.norm,)
     norm = token.norm
-    out = [strip_article(token.stem), token.stem, norm, strip_article(norm)]
+    if token.kind not in ("word", "number"):
+        return (norm,)
     forms = [norm]
     if norm[:1] in "وف" and len(norm) > 3:
         forms.append(norm[1:])
     for form in list(forms):
         if form.startswith("لل") and len(form) > 4:
-            forms.append(form[2:])
             forms.append("ال" + form[2:])
         elif form[:1] in _PROCLITICS and len(form) > 3:
             forms.append(form[1:])
-    for form in forms:
-        out.append(form)
-        out.append(strip_article(form))
-    return tuple(dict.fromkeys(out))
+    stem = token.stem
+    forms.append("ال" + stem if ARTICLE in token.prefix.split("+") else stem)
+    return tuple(dict.fromkeys(forms))
 
 
 _align_cache: dict[str, list[int]] = {}
@@ -106,6 +109,9 @@ def key_span(token: Token, key: str, first: bool, last: bool) -> tuple[int, int]
     first token, enclitics on the last."""
     norm = token.norm
     pos = norm.find(key) if key else -1
+    if pos < 0 and key.startswith(ARTICLE):  # «للحوثيين»: the article's alef is not written
+        key = key[2:]
+        pos = norm.find(key)
     if token.kind not in ("word", "number") or pos < 0:
         return token.start, token.end
     index = _align_cache.get(token.text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rawi.actors.dictionary import Entry
 from rawi.actors.index import ActorIndex, skeleton
-from rawi.actors.matcher import Matcher, Mention, TokenKeys
+from rawi.actors.matcher import Matcher, Mention, TokenKeys, _adjective_follows
 
 #: Locative words before a capital that make it a place, not a government («في موسكو»).
 #: «على» and «بين» are left out: «العقوبات على موسكو», «العلاقات بين برلين والرياض».
@@ -16,6 +16,9 @@ LOCATIVE = frozenset({
     "في", "الى", "الي", "من", "نحو", "عبر", "قرب", "داخل", "خارج", "شمال", "جنوب", "شرق",
     "غرب", "وسط", "حول", "مدينه", "العاصمه", "ضواحي", "محيط", "انحاء", "ارجاء", "زار",
     "زياره", "مطار",
+    # place nouns heading a construct: «جامعة القاهرة», «شوارع بغداد», «محافظ القاهرة»
+    "جامعه", "شارع", "شوارع", "محافظ", "محافظه", "ميناء", "سكان", "ريف", "بلديه", "قلب",
+    "احياء", "مستشفي", "متحف", "بورصه", "اهالي", "مسجد", "كنيسه", "فندق", "سجن", "مدينة",
 })
 
 
@@ -51,8 +54,11 @@ class Linker:
         sub.starts = tk.starts[first:last]
         sub.generic_at = []
         inner = self.matcher.match_keys(sub, date)
-        inner += [c for i in range(len(sub)) for c in self.matcher.candidates_at(sub, i, date)
-                  if c.ambiguous]
+        if _adjective_follows(tk, last):  # «القاعدة الجوية» is an air base
+            inner = [m for m in inner if not m.ambiguous]
+        else:
+            inner += [c for i in range(len(sub))
+                      for c in self.matcher.candidates_at(sub, i, date) if c.ambiguous]
         best = self._from_mentions(start, end, etype, inner, partial=True)
         if best:
             return best
@@ -85,11 +91,15 @@ class Linker:
         conf, entry, how = max(scored, key=lambda s: s[0])
         return entry, round(conf, 3), how
 
+    def capital_keys(self, tk: TokenKeys, first: int, last: int) -> str | None:
+        """The ISO code when tokens [first, last) are exactly a capital's name."""
+        rest = tuple(tk.keys[i][0] if tk.keys[i] else "" for i in range(first + 1, last))
+        return next((self.index.capitals[(c, *rest)] for c in tk.keys[first]
+                     if (c, *rest) in self.index.capitals), None)
+
     def _capital(self, tk: TokenKeys, first: int, last: int) -> Entry | None:
         """A capital as the government's voice («أعلنت موسكو»), not as a place («في موسكو»)."""
-        rest = tuple(tk.keys[i][0] if tk.keys[i] else "" for i in range(first + 1, last))
-        iso = next((self.index.capitals[(c, *rest)] for c in tk.keys[first]
-                    if (c, *rest) in self.index.capitals), None)
+        iso = self.capital_keys(tk, first, last)
         if iso:
             tok = tk.tokens[first]
             if any(p in tok.prefix.split("+") for p in ("ب", "ل", "ك")):
@@ -105,6 +115,8 @@ class Linker:
 
     def _fuzzy(self, tk: TokenKeys, first: int, last: int, etype: str
                ) -> tuple[Entry | None, float, str]:
+        if etype not in ("PER", "LOC"):  # «منظمة الدولية» must not become «تنظيم الدولة»
+            return None, 0.0, ""
         words = [t.stem for t in tk.tokens[first:last] if t.kind == "word"]
         if not words:
             return None, 0.0, ""

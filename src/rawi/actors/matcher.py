@@ -41,6 +41,12 @@ class Mention:
         return self.last - self.first
 
 
+#: Titles that may open a person's dictionary form but are not part of the name span
+#: (gold-dev convention: «الرئيس» is not in the PER span).
+TITLES = frozenset("""الناشط السفير المستشار اللواء العميد العماد القاضي الفريق المشير الشيخ السيد
+الامير الملك السلطان الرئيس البابا الدكتور العقيد الوزير""".split())
+
+
 class TokenKeys:
     """Candidate keys of each token, filtered by the index vocabulary (cached per surface)."""
 
@@ -135,8 +141,14 @@ class Matcher:
         for end, key, (ident, ambiguous) in _phrases_at(ix.names, tk, i):
             if ambiguous and _adjective_follows(tk, end):
                 continue
-            start, stop = _span(tk, i, end, key, _last_key(tk, end))
-            out.append(Mention(start, stop, i, end, ix.dictionary.get(ident), "name",
+            entry = ix.dictionary.get(ident)
+            first = i
+            if entry is not None and entry.type == "person":
+                while first < end - 1 and TITLES.intersection(tk.keys[first]):
+                    first += 1
+                    key = tk.keys[first][0]
+            start, stop = _span(tk, first, end, key, _last_key(tk, end))
+            out.append(Mention(start, stop, first, end, entry, "name",
                                0.8 if ambiguous else 1.0, ambiguous))
         for end, _key, head in _phrases_at(ix.heads, tk, i):
             out.extend(self._compose(tk, i, end, head, date))
@@ -147,7 +159,7 @@ class Matcher:
         ix = self.index
         if j >= len(tk):
             return None
-        if not head.construct and head.target == "country":
+        if head.target == "country":
             best = max(_phrases_at(ix.nisbas, tk, j), key=lambda f: f[0], default=None)
             if best:
                 return best[0], best[2], best[1]
@@ -167,7 +179,7 @@ class Matcher:
         ix = self.index
         out = []
         j = end
-        if head.kind == "inst" and j < len(tk) and FILLERS & set(tk.keys[j]) and not head.construct:
+        if head.kind == "inst" and j < len(tk) and FILLERS & set(tk.keys[j]):
             filled = self._complement(tk, j + 1, head)
             if filled:
                 j += 1

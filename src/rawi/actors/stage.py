@@ -52,6 +52,7 @@ class ActorsStage:
         starts = [t.start for t in doc.tokens]
         chain: list[Chain] = []
         if doc.entities:
+            self._adopt(doc, tk, mentions)
             self._link_entities(doc, tk, mentions, date, chain)
             self._add_missing(doc, mentions, chain)
         else:
@@ -67,6 +68,37 @@ class ActorsStage:
         return doc
 
     # ------------------------------------------------------------------ entities
+    def _adopt(self, doc: Doc, tk: TokenKeys, mentions: list[Mention]) -> None:
+        """Dictionary evidence corrects NER edges and types: an entity inside a longer
+        dictionary name takes its span («نبيل» → «نبيل رجب», «مصر» → «حزب مصر القوية»);
+        an entity that is exactly a name takes the name's type («بي بي سي» PER → ORG)."""
+        entities = doc.entities
+        spans = sorted(((e.start, e.end), e) for e in entities)
+        for m in mentions:
+            if m.entry is None or m.ambiguous or m.kind not in ("name", "composed"):
+                continue
+            k = bisect_left(spans, ((m.end, -1),))
+            inside = [e for (s, t), e in spans[max(0, k - 4):k + 1]
+                      if overlap(s, t, m.start, m.end)]
+            if len(inside) != 1:
+                continue
+            ent = inside[0]
+            if not (m.start <= ent.start and ent.end <= m.end):
+                continue
+            if (ent.start, ent.end) != (m.start, m.end):
+                if m.length < 2:
+                    continue
+                ent.start, ent.end, ent.text = m.start, m.end, doc.text[m.start:m.end]
+            ent.type = TYPES.get(m.entry.type, ent.type)
+        starts = [t.start for t in doc.tokens]
+        for ent in entities:  # a capital tagged PER («قالت بيونغيانغ») is a place name
+            if ent.type == "PER":
+                first = _token_at(starts, ent.start)
+                last = _token_at(starts, ent.end - 1) + 1
+                if self.linker.capital_keys(tk, first, last):
+                    ent.type = "LOC"
+        doc.entities = sorted(entities, key=lambda e: e.start)
+
     def _link_entities(self, doc: Doc, tk: TokenKeys, mentions: list[Mention],
                        date: str | None, chain: list[Chain]) -> None:
         tokens = doc.tokens
