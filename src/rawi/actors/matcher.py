@@ -43,8 +43,7 @@ class Mention:
 
 #: Titles that may open a person's dictionary form but are not part of the name span
 #: (gold-dev convention: «الرئيس» is not in the PER span).
-TITLES = frozenset("""الناشط السفير المستشار اللواء العميد العماد القاضي الفريق المشير الشيخ السيد
-الامير الملك السلطان الرئيس البابا الدكتور العقيد الوزير""".split())
+TITLES = frozenset(["الناشط", "السفير", "المستشار", "اللواء", "العميد", "العماد", "القاضي", "الفريق", "المشير", "الشيخ", "السيد", "الامير", "الملك", "السلطان", "الرئيس", "البابا", "الدكتور", "العقيد", "الوزير"])
 
 
 class TokenKeys:
