@@ -9,6 +9,7 @@ uncommitted windows; running the same command again resumes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -134,14 +135,11 @@ def ingest(
         shown = [str(getattr(i, "id", i)) for i in (listed or [])[:100]]
         run = store.start_run(shown, ",".join(names))
         items: Iterable[Item] = iter_inputs(listed if listed is not None else inputs)
-        pool = None
         if dask:
             items = _via_dask(store, items, names, dask, parquet_dir, report, on_error)
-        else:
-            _pipeline(names)  # load once here: forked workers inherit it, errors surface now
-            pool = _make_pool(jobs or os.cpu_count() or 1, names)
         total = estimate_total(listed) if progress and listed is not None else None
         bar = _Progress(total, progress)
+        pool = _LazyPool(jobs or os.cpu_count() or 1, names, bar)
         try:
             with bar:
                 for kind, payload, n_read in _analysed(store, items, names, pool, batch, report):
@@ -153,23 +151,43 @@ def ingest(
                             setattr(report, key, getattr(report, key) + value)
                     bar.advance(n_read, report)
         finally:
-            if pool is not None:
-                pool.terminate()
-                pool.join()
+            pool.close()
             report.seconds = time.perf_counter() - start
             store.finish_run(run, report.added, report.skipped, report.errors)
     return report
 
 
-def _make_pool(jobs: int, names: tuple[str, ...]) -> Any:
-    if jobs <= 1:
-        return None
-    import multiprocessing as mp
+class _LazyPool:
+    """The worker pool, started on the first window that needs analysis (so ingesting
+    Parquet partitions or an already stored input loads no model). The pipeline is
+    built here first: forked workers inherit it, and a broken stage fails at once."""
 
-    ctx = mp.get_context("fork" if sys.platform == "linux" else "spawn")
-    pool = ctx.Pool(jobs, initializer=_worker_init, initargs=(names,))
-    pool.jobs = jobs  # type: ignore[attr-defined]
-    return pool
+    def __init__(self, jobs: int, names: tuple[str, ...], bar: _Progress) -> None:
+        self.jobs, self.names, self.bar = jobs, names, bar
+        self._pool: Any = None
+        self._started = False
+
+    def map(self, articles: list[Article]) -> Any:
+        if not self._started:
+            self._started = True
+            _pipeline(self.names)
+            if self.jobs > 1:
+                import multiprocessing as mp
+
+                ctx = mp.get_context("fork" if sys.platform == "linux" else "spawn")
+                with self.bar.paused():  # never fork while the bar's thread holds a lock
+                    self._pool = ctx.Pool(self.jobs, initializer=_worker_init,
+                                          initargs=(self.names,))
+        if self._pool is None:
+            return _Done([analyze_one(a, self.names) for a in articles])
+        chunk = max(1, len(articles) // (self.jobs * 4))
+        return self._pool.map_async(_worker, [(a, self.names) for a in articles],
+                                    chunksize=chunk)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
 
 
 def _error(report: IngestReport, message: str, on_error: Callable[[str], None] | None) -> None:
@@ -199,11 +217,7 @@ def _analysed(
         for msg in errors:
             yield "error", msg, 0
         report.analyzed += len(todo)
-        if pool is not None:
-            chunk = max(1, len(todo) // (pool.jobs * 4))
-            job = pool.map_async(_worker, [(a, names) for a in todo], chunksize=chunk)
-        else:
-            job = _Done([analyze_one(a, names) for a in todo])
+        job = pool.map(todo) if todo else _Done([])
         if pending is not None:
             yield from _collect(*pending)
         pending = (job, ready, len(window) - len(errors))
@@ -328,6 +342,18 @@ class _Progress:
             self._task, advance=n, rate=report.analyzed / elapsed if elapsed else 0.0,
             added=report.added, skipped=report.skipped, errors=report.errors,
         )
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Stop the refresh thread for the duration (e.g. around a fork)."""
+        if self._progress is None:
+            yield
+            return
+        self._progress.stop()
+        try:
+            yield
+        finally:
+            self._progress.start()
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:
