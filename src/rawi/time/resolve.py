@@ -283,6 +283,8 @@ def resolve_period(g: Groups, ctx: Context) -> str | None:
     unit = ctx.lex.value("period_unit", g.get("unit", ""))
     mod = _mod(ctx, g)
     a = ctx.anchor
+    if unit == "Y" and g.get("pyear"):  # «العام الماضي 2016»: the written year
+        return f"{_year(g['pyear']):04d}"
     if unit is None or mod is None or a is None:
         return None
     if unit == "Y" and not g.get("part"):
