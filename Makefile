@@ -43,5 +43,11 @@ train-ner: install
 lexicon: install
 	$(BIN)/python scripts/build_lexicon.py
 
+bench-time: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/time_speed.py 3000
+	$(BIN)/python bench/time_peers.py
+	$(BIN)/python bench/time_wojood.py test
+
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .ruff_cache
