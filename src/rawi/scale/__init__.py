@@ -7,7 +7,13 @@ then ``rawi ingest out/`` (or DuckDB / Spark on ``out/*.parquet``). See ``docs/s
 from collections.abc import Iterator
 from typing import Any
 
-from rawi.scale.cluster import PARTITION_SIZE, analyze_dask, analyze_local, analyze_partition
+from rawi.scale.cluster import (
+    PARTITION_SIZE,
+    analyze_dask,
+    analyze_local,
+    analyze_partition,
+    iter_analyze_dask,
+)
 
 
 def read_docs(path: str) -> Iterator[dict[str, Any]]:
@@ -17,4 +23,7 @@ def read_docs(path: str) -> Iterator[dict[str, Any]]:
     return _read_docs(path)
 
 
-__all__ = ["PARTITION_SIZE", "analyze_dask", "analyze_local", "analyze_partition", "read_docs"]
+__all__ = [
+    "PARTITION_SIZE", "analyze_dask", "analyze_local", "analyze_partition", "iter_analyze_dask",
+    "read_docs",
+]

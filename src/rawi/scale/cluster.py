@@ -81,6 +81,22 @@ def analyze_dask(
     ``max_in_flight`` partitions are held in memory at once (default 2 per worker
     thread), so an archive larger than memory streams through.
     """
+    return list(iter_analyze_dask(articles, out_dir, scheduler, stages, partition_size,
+                                  n_workers, max_in_flight, on_error))
+
+
+def iter_analyze_dask(
+    articles: Iterable[Article] | Sequence[str],
+    out_dir: str,
+    scheduler: Any = "local",
+    stages: Sequence[str] | None = None,
+    partition_size: int = PARTITION_SIZE,
+    n_workers: int | None = None,
+    max_in_flight: int | None = None,
+    on_error: Any = None,
+) -> Iterator[str]:
+    """Like ``analyze_dask``, but yield each partition path, in order, as soon as it and
+    every earlier partition are written (``rawi ingest --dask`` stores them meanwhile)."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:  # pragma: no cover - optional extra
@@ -88,33 +104,45 @@ def analyze_dask(
 
     articles = _as_articles(articles, on_error)
     Path(out_dir).mkdir(parents=True, exist_ok=True)
-    own_cluster = None
+    own_cluster = own_client = None
     if isinstance(scheduler, Client):
         client = scheduler
     elif scheduler in (None, "local"):
         own_cluster = LocalCluster(n_workers=n_workers or os.cpu_count() or 1,
                                    threads_per_worker=1, dashboard_address=None)
-        client = Client(own_cluster)
+        client = own_client = Client(own_cluster)
     else:
-        client = Client(scheduler)
+        client = own_client = Client(scheduler)
     try:
         threads = sum(client.nthreads().values()) or 1
         limit = max_in_flight or 2 * threads
-        paths: dict[int, str] = {}
+        index: dict[Any, int] = {}
+        finished: set[int] = set()
+        next_out = 0
         running = as_completed()
+        stage_list = list(stages) if stages is not None else None
         for i, part in enumerate(_partitions(articles, partition_size)):
-            running.add(client.submit(analyze_partition, part, _part_path(out_dir, i),
-                                      list(stages) if stages is not None else None,
-                                      key=f"rawi-part-{os.path.abspath(out_dir)}-{i}"))
-            paths[i] = _part_path(out_dir, i)
+            future = client.submit(analyze_partition, part, _part_path(out_dir, i), stage_list,
+                                   pure=False)
+            index[future.key] = i
+            running.add(future)
             while running.count() >= limit:
-                _done(next(running), on_error)
-        for future in running:
-            _done(future, on_error)
-        return [paths[i] for i in sorted(paths)]
+                done = next(running)
+                _done(done, on_error)
+                finished.add(index.pop(done.key))
+                while next_out in finished:
+                    yield _part_path(out_dir, next_out)
+                    next_out += 1
+        for done in running:
+            _done(done, on_error)
+            finished.add(index.pop(done.key))
+        while next_out in finished:
+            yield _part_path(out_dir, next_out)
+            next_out += 1
     finally:
+        if own_client is not None:
+            own_client.close()
         if own_cluster is not None:
-            client.close()
             own_cluster.close()
 
 

@@ -274,7 +274,7 @@ def _via_dask(
     """Analyse the not-yet-stored articles on Dask, then stream the partitions back."""
     import tempfile
 
-    from rawi.scale import analyze_dask
+    from rawi.scale import iter_analyze_dask
     from rawi.scale.parquet import read_records
 
     def todo() -> Iterator[Article]:
@@ -289,9 +289,9 @@ def _via_dask(
 
     out = parquet_dir or tempfile.mkdtemp(prefix="rawi-parts-",
                                           dir=os.path.dirname(os.path.abspath(store.path)))
-    paths = analyze_dask(todo(), out, scheduler=scheduler, stages=list(names),
-                         on_error=lambda message: _error(report, message, on_error))
-    for path in paths:
+    paths = iter_analyze_dask(todo(), out, scheduler=scheduler, stages=list(names),
+                              on_error=lambda message: _error(report, message, on_error))
+    for path in paths:  # each partition is stored while the cluster works on the next
         for record in read_records(path):
             yield "record", record
     if parquet_dir is None:
