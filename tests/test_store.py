@@ -111,6 +111,9 @@ def test_search_folds_clitics_and_spelling(db):
         assert {h.id for h in search(store, "جنيف", date_to="2017-09-20")} == {"w1", "w2"}
         assert {h.id for h in search(store, "جنيف -الشمال")} == {"w1", "w2"}
         assert {h.id for h in search(store, "النفط OR الرياض")} == {"n2", "n3"}
+        newest = search(store, "جنيف", sort="date")
+        assert [h.published for h in newest] == sorted((h.published for h in newest),
+                                                        reverse=True)
 
 
 def test_search_cli_jsonl_and_highlighted_text(db, capsys):

@@ -9,7 +9,6 @@ import argparse
 import json
 import sys
 
-from rawi.pipeline.registry import stage_names
 from rawi.store.db import DEFAULT_DB, StoreError
 
 
@@ -30,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch", type=int, default=256,
                    help="articles per committed transaction (default: 256)")
     p.add_argument("--stages", metavar="A,B",
-                   help=f"run only these stages (default: all of {','.join(stage_names())})")
+                   help="run only these stages, comma-separated (default: all registered "
+                        "stages; `rawi analyze --help` lists them)")
     p.add_argument("--dask", metavar="SCHEDULER",
                    help="analyse on a dask.distributed cluster: a scheduler address "
                         "(tcp://host:8786) or 'local' for a LocalCluster on this machine")

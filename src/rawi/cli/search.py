@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--actor", help="only articles mentioning this actor (id, English or Arabic)")
     p.add_argument("--place", help="only articles mentioning this place (name or text as written)")
     p.add_argument("--limit", type=int, default=20, help="number of hits (default: 20)")
+    p.add_argument("--sort", choices=("rank", "date"), default="rank",
+                   help="rank (BM25, default) or date (newest first)")
     p.add_argument("--format", choices=("text", "jsonl"), default="text",
                    help="text (highlighted, default) or jsonl (one object per hit)")
     p.set_defaults(func=run)
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
         with open_store(args.db) as store:
             hits = search(store, args.query, date_from=args.date_from, date_to=args.date_to,
                           source=args.source, actor=args.actor, place=args.place,
-                          limit=args.limit)
+                          limit=args.limit, sort=args.sort)
     except (StoreError, QueryError, UnknownActor) as exc:
         print(f"rawi: {exc}", file=sys.stderr)
         return 2

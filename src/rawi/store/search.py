@@ -22,6 +22,9 @@ from rawi.text.normalize import normalize
 _PART = re.compile(r'"([^"]*)"|«([^»]*)»|(\S+)')
 
 
+_ORDER = {"rank": "score", "date": "a.published DESC, score"}
+
+
 class QueryError(ValueError):
     """A query with nothing searchable in it."""
 
@@ -120,9 +123,11 @@ def search(
     actor: str | None = None,
     place: str | None = None,
     limit: int = 20,
+    sort: str = "rank",
     width: int = 24,
 ) -> list[Hit]:
-    """Search the store; hits best first (BM25, the title weighted 3x).
+    """Search the store; hits best first (BM25, the title weighted 3x), or newest first
+    with ``sort="date"``.
 
     In Python: ``rawi.store.search(open_store("rawi.db"), "الفرات", date_from="2017-09-01")``.
     """
@@ -152,7 +157,7 @@ def search(
     sql = (
         "SELECT a.rowid, a.id, a.published, a.source, a.title, a.url, "
         "bm25(search, 3.0, 1.0) AS score FROM search JOIN articles a ON a.rowid = search.rowid "
-        f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?"
+        f"WHERE {' AND '.join(where)} ORDER BY {_ORDER[sort]} LIMIT ?"
     )
     params.append(limit)
     rows = store.conn.execute(sql, params).fetchall()
