@@ -255,3 +255,10 @@ def test_stored_analysis_is_compressed_json(qdb):
         "SELECT json_extract(inflate(analysis), '$.entities[0].actor.name') FROM articles "
         "ORDER BY rowid LIMIT 1").fetchone()[0]
     assert name == "Russia"
+
+
+def test_runaway_read_query_is_interrupted(db):
+    with Store(db, readonly=True, query_timeout=0.2) as store, \
+            pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        store.conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                           "SELECT count(*) FROM c").fetchone()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import sqlite3
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -97,7 +98,7 @@ def _run(query: Callable[[Any, argparse.Namespace], list[dict[str, Any]]],
         try:
             with open_store(args.db) as store:
                 rows = query(store, args)
-        except (StoreError, UnknownActor) as exc:
+        except (StoreError, UnknownActor, sqlite3.OperationalError) as exc:
             print(f"rawi: {exc}", file=sys.stderr)
             return 2
         emit(rows, args.format, columns)

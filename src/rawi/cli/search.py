@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 
 from rawi.store.db import DEFAULT_DB
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
             hits = search(store, args.query, date_from=args.date_from, date_to=args.date_to,
                           source=args.source, actor=args.actor, place=args.place,
                           limit=args.limit, sort=args.sort)
-    except (StoreError, QueryError, UnknownActor) as exc:
+    except (StoreError, QueryError, UnknownActor, sqlite3.OperationalError) as exc:
         print(f"rawi: {exc}", file=sys.stderr)
         return 2
     if args.format == "jsonl":

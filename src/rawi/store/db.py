@@ -36,6 +36,7 @@ class Store:
         readonly: bool = False,
         near_threshold: float = dedup.NEAR_THRESHOLD,
         timeout: float = 30.0,
+        query_timeout: float | None = 60.0,
     ) -> None:
         self.path = str(path)
         self.readonly = readonly
@@ -61,8 +62,26 @@ class Store:
             migrate(self.conn)
             self._set_metadata_defaults()
         self.conn.create_function("inflate", 1, _inflate, deterministic=True)
+        if readonly and query_timeout:
+            self._limit_queries(query_timeout)
         self.conn.execute("PRAGMA foreign_keys=OFF")
         self.conn.execute("PRAGMA cache_size=-65536")
+
+    def _limit_queries(self, seconds: float) -> None:
+        """Interrupt any read query running longer than ``seconds`` (a runaway prefix
+        search must not hang an analyst's session)."""
+        import time
+
+        started: list[float] = [time.monotonic()]
+
+        def trace(_statement: str) -> None:
+            started[0] = time.monotonic()
+
+        def check() -> int:
+            return int(time.monotonic() - started[0] > seconds)
+
+        self.conn.set_trace_callback(trace)
+        self.conn.set_progress_handler(check, 100_000)
 
     # -- lifecycle ---------------------------------------------------------
     def close(self) -> None:
