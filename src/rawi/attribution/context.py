@@ -6,25 +6,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from rawi.attribution.cues import BOUNDARY, Cue
 from rawi.attribution.index import CUE, PHRASE, scan
 from rawi.model import Doc, Entity, Sentence, Time, Token
 
-
-class _Starts:
-    """The tokens' start offsets as a sequence ``bisect`` can search, without a list."""
-
-    __slots__ = ("tokens",)
-
-    def __init__(self, tokens: list[Token]) -> None:
-        self.tokens = tokens
-
-    def __len__(self) -> int:
-        return len(self.tokens)
-
-    def __getitem__(self, k: int) -> int:
-        return self.tokens[k].start
+_START = attrgetter("start")
 
 
 class SentenceOf:
@@ -50,7 +38,6 @@ class Context:
     sent_of: SentenceOf
     ent_at: dict[int, Entity]
     time_at: dict[int, Time]
-    starts: _Starts
     marks: list[int] = field(default_factory=list)  # tokens with flags (see index.py)
     flag: dict[int, int] = field(default_factory=dict)
     cue_idx: list[int] = field(default_factory=list)  # tokens that may be cues
@@ -72,8 +59,8 @@ class Context:
         rng = self._ranges.get(si)
         if rng is None:
             s = self.sents[si]
-            a = bisect_left(self.starts, s.start)
-            b = bisect_left(self.starts, s.end)
+            a = bisect_left(self.tokens, s.start, key=_START)
+            b = bisect_left(self.tokens, s.end, key=_START)
             rng = self._ranges[si] = (min(a, k), max(b, k + 1))
         return rng
 
@@ -82,7 +69,7 @@ class Context:
         nl = self.doc.text.find("\n", self.tokens[k].end)
         if nl < 0:
             return len(self.tokens)
-        return bisect_right(self.starts, nl)
+        return bisect_right(self.tokens, nl, key=_START)
 
     def chars(self, a: int, b: int) -> tuple[int, int]:
         """Character span of tokens ``[a, b)``."""
@@ -103,12 +90,12 @@ def _sentences(doc: Doc, tokens: list[Token]) -> list[Sentence]:
     return out
 
 
-def _spread(spans, tokens: list[Token], starts: _Starts) -> dict:
+def _spread(spans, tokens: list[Token]) -> dict:
     """token index -> the first span (entity, time) that overlaps the token."""
     out: dict = {}
     n = len(tokens)
     for sp in spans:
-        k = max(0, bisect_right(starts, sp.start) - 1)
+        k = max(0, bisect_right(tokens, sp.start, key=_START) - 1)
         while k < n and tokens[k].start < sp.end:
             if tokens[k].end > sp.start and k not in out:
                 out[k] = sp
@@ -117,10 +104,9 @@ def _spread(spans, tokens: list[Token], starts: _Starts) -> dict:
 
 
 def build(doc: Doc, tokens: list[Token]) -> Context:
-    starts = _Starts(tokens)
     sents = _sentences(doc, tokens)
     sent_of = SentenceOf(tokens, [s.start for s in sents])
     marks, flag = scan(tokens)
-    return Context(doc, tokens, sents, sent_of, _spread(doc.entities, tokens, starts),
-                   _spread(doc.times, tokens, starts), starts, marks, flag,
+    return Context(doc, tokens, sents, sent_of, _spread(doc.entities, tokens),
+                   _spread(doc.times, tokens), marks, flag,
                    [k for k in marks if flag[k] & CUE], [k for k in marks if flag[k] & PHRASE])

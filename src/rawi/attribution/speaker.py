@@ -43,8 +43,19 @@ def _is_person_entity(e: Entity | None) -> bool:
     return e is not None and e.type == "PER"
 
 
+_HEADS: dict[str, str | None] = {}
+
+
 def _head_kind(tok: Token) -> str | None:
-    """anonymous | person | body | document for a subject's first word, else None."""
+    """anonymous | person | body | document for a subject's first word, else None
+    (cached per form: it depends on the form's letters and clitics only)."""
+    if tok.norm in _HEADS:
+        return _HEADS[tok.norm]
+    kind = _HEADS[tok.norm] = _head_kind_of(tok)
+    return kind
+
+
+def _head_kind_of(tok: Token) -> str | None:
     b = bare(tok)
     stem = tok.stem
     definite = "ال" in tok.prefix.split("+") or b.startswith("ال")
@@ -280,7 +291,10 @@ def _title_antecedent(ctx: Context, a: int, b: int) -> Entity | None:
     toks = ctx.tokens
     words = [bare(t) for t in toks[a : min(b, a + 2)]]
     n = len(words)
+    targets = {toks[a].norm, words[0], "و" + words[0], "ف" + words[0]}
     for m in range(a - n, -1, -1):
+        if toks[m].norm not in targets:
+            continue
         if [bare(t) for t in toks[m : m + n]] != words:
             continue
         for k in range(m + n, min(len(toks), m + n + 4)):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rawi.attribution import lexicon
 from rawi.attribution.content import content_range, find_complement, trim
-from rawi.attribution.context import Context, build
+from rawi.attribution.context import _START, Context, build
 from rawi.attribution.cues import Cue, bare, find_cues
 from rawi.attribution.features import find_channel, find_evidence, find_modality, find_time
 from rawi.attribution.index import TAIL_WORDS
@@ -276,7 +276,7 @@ def _speaker_channel(ctx: Context, d: _Draft) -> Channel | None:
     sp = d.speaker
     if sp is None or sp.start < ctx.tokens[d.cue.i].start:
         return None
-    b = bisect_left(ctx.starts, sp.end)
+    b = bisect_left(ctx.tokens, sp.end, key=_START)
     ch = find_channel(ctx, d.cue.j, b) if b > d.cue.j else None
     if ch is not None and ch.type in ("tv", "radio", "agency", "newspaper"):
         return ch
