@@ -133,6 +133,8 @@ class ActorIndex:
                     entry.id)
             for role in entry.roles:
                 index.roles.setdefault(role.key, []).append((role.target, role, entry))
+                index.roles.setdefault(f"{role.key}@{role.target}", []).append(
+                    (role.target, role, entry))
             if entry.type == "country" and entry.country:
                 for masc in split_cell(entry.extra.get("nisba", "")):
                     for keys in _forms_keys(nisba_inflections(masc)):
@@ -198,8 +200,8 @@ class ActorIndex:
         """The person holding ``role`` (for ``target``, an ISO code or actor id) on ``date``."""
         if not date:
             return None
-        found = [e for t, r, e in self.roles.get(role, ())
-                 if (target is None or t == target) and r.holds_on(date)]
+        rows = self.roles.get(role if target is None else f"{role}@{target}", ())
+        found = [e for _t, r, e in rows if r.holds_on(date)]
         return found[0] if len({e.id for e in found}) == 1 else None
 
 

@@ -104,9 +104,23 @@ def token_candidates(token: Token) -> tuple[str, ...]:
 _align_cache: dict[str, list[int]] = {}
 
 
+_span_cache: dict[tuple[str, str, bool, bool], tuple[int, int]] = {}
+
+
 def key_span(token: Token, key: str, first: bool, last: bool) -> tuple[int, int]:
     """Character span of ``key`` inside ``token``: proclitics (not ال) left out on the
     first token, enclitics on the last."""
+    ck = (token.text, key, first, last)
+    rel = _span_cache.get(ck)
+    if rel is None:
+        s, e = _key_span(token, key, first, last)
+        rel = (s - token.start, e - token.start)
+        if len(_span_cache) < 200_000:
+            _span_cache[ck] = rel
+    return token.start + rel[0], token.start + rel[1]
+
+
+def _key_span(token: Token, key: str, first: bool, last: bool) -> tuple[int, int]:
     norm = token.norm
     pos = norm.find(key) if key else -1
     if pos < 0 and key.startswith(ARTICLE):  # «للحوثيين»: the article's alef is not written

@@ -16,9 +16,11 @@ when no adjective follows: they count only when an NER entity confirms them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 from rawi.actors.dictionary import Entry
-from rawi.actors.index import FILLERS, ActorIndex, Head
+from rawi.actors.index import FILLERS, ActorIndex, Head, PhraseTable
 from rawi.actors.keys import key_span, token_candidates
 from rawi.model import Token
 
@@ -50,30 +52,41 @@ TITLES = frozenset({
 })
 
 
+NAME, HEAD = 1, 2
+_TEXT = attrgetter("text")
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
 class TokenKeys:
     """Candidate keys of each token, filtered by the index vocabulary (cached per surface)."""
 
     def __init__(self, tokens: list[Token], vocabulary: frozenset[str],
-                 cache: dict[str, tuple[tuple[str, ...], bool, bool]] | None = None,
-                 starters: frozenset[str] = frozenset(),
+                 cache: dict[str, tuple[tuple[str, ...], int, bool]] | None = None,
+                 starters: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
                  generics: frozenset[str] = frozenset()) -> None:
         self.tokens = tokens
         cache = {} if cache is None else cache
 
-        def miss(t: Token) -> tuple[tuple[str, ...], bool, bool]:
+        names, heads = starters
+
+        def miss(t: Token) -> tuple[tuple[str, ...], int, bool]:
             keys = tuple(c for c in token_candidates(t) if c in vocabulary)
-            hit = (keys, any(k in starters for k in keys), t.stem in generics)
+            flags = (NAME if any(k in names for k in keys) else 0) | (
+                HEAD if any(k in heads for k in keys) else 0)
+            hit = (keys, flags, t.stem in generics)
             if len(cache) < 300_000:
                 cache[t.text] = hit
             return hit
 
-        get = cache.get
-        hits = [get(t.text) or miss(t) for t in tokens]
-        self.keys = [h[0] for h in hits]
-        #: whether a phrase (name or head) can start at each token
-        self.starts = [h[1] for h in hits]
+        # C-level map()s: this runs over every token of every article
+        hits = list(map(cache.get, map(_TEXT, tokens)))
+        if None in hits:
+            hits = [h or miss(t) for h, t in zip(hits, tokens, strict=True)]
+        self.keys = list(map(_FIRST, hits))
+        #: which phrases can start at each token: NAME | HEAD bits
+        self.starts = list(map(_SECOND, hits))
         #: indices of tokens whose stem is a generic nominal («الوزارة»)
-        self.generic_at = [i for i, h in enumerate(hits) if h[2]]
+        self.generic_at = list(compress(range(len(hits)), map(_THIRD, hits)))
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -129,7 +142,7 @@ class Matcher:
     def __init__(self, index: ActorIndex) -> None:
         self.index = index
         self._cache: dict[str, tuple[tuple[str, ...], bool]] = {}  # surface -> keys
-        self._starters = frozenset(index.names.root) | frozenset(index.heads.root)
+        self._starters = (frozenset(index.names.root), frozenset(index.heads.root))
         self._generics = frozenset(index.generics)
 
     def keys(self, tokens: list[Token]) -> TokenKeys:
@@ -139,9 +152,9 @@ class Matcher:
     def candidates_at(self, tk: TokenKeys, i: int, date: str | None) -> list[Mention]:
         ix = self.index
         out: list[Mention] = []
-        if not tk.keys[i]:
-            return out
-        for end, key, (ident, ambiguous) in _phrases_at(ix.names, tk, i):
+        flags = tk.starts[i]
+        for end, key, (ident, ambiguous) in (_phrases_at(ix.names, tk, i) if flags & NAME
+                                             else ()):
             if ambiguous and _adjective_follows(tk, end):
                 continue
             entry = ix.dictionary.get(ident)
@@ -153,8 +166,9 @@ class Matcher:
             start, stop = _span(tk, first, end, key, _last_key(tk, end))
             out.append(Mention(start, stop, first, end, entry, "name",
                                0.8 if ambiguous else 1.0, ambiguous))
-        for end, _key, head in _phrases_at(ix.heads, tk, i):
-            out.extend(self._compose(tk, i, end, head, date))
+        if flags & HEAD:
+            for end, _key, head in _phrases_at(ix.heads, tk, i):
+                out.extend(self._compose(tk, i, end, head, date))
         return out
 
     def _complement(self, tk: TokenKeys, j: int, head: Head) -> tuple[int, str, str] | None:
@@ -213,18 +227,20 @@ class Matcher:
     def match_keys(self, tk: TokenKeys, date: str | None = None) -> list[Mention]:
         rank = {"name": 0, "composed": 1, "role": 2}
         out: list[Mention] = []
+        keys, n = tk.keys, len(tk.keys)
+        names, heads, end_mark = self.index.names.root, self.index.heads.root, PhraseTable.END
         i = 0
-        n = len(tk)
-        starts = tk.starts
-        while i < n:
-            if not starts[i]:
-                i += 1
+        for i in compress(range(n), tk.starts):
+            if out and i < out[-1].last:
+                continue
+            # cheap test before the full search: a one-word phrase, or a second word fits
+            nxt = keys[i + 1] if i + 1 < n else ()
+            if not any(end_mark in node or any(k in node for k in nxt)
+                       for table in (names, heads) for c in keys[i]
+                       if (node := table.get(c)) is not None):
                 continue
             cands = self.candidates_at(tk, i, date)
-            if not cands:
-                i += 1
-                continue
-            best = min(cands, key=lambda m: (-m.length, m.ambiguous, rank.get(m.kind, 3)))
-            out.append(best)
-            i = best.last
+            if cands:
+                out.append(min(cands, key=lambda m: (-m.length, m.ambiguous,
+                                                     rank.get(m.kind, 3))))
         return out
