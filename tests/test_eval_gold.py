@@ -233,3 +233,11 @@ def test_evaluate_dir_with_predictions_and_cli(gold_dir, tmp_path, capsys):
     assert "places" in capsys.readouterr().out
     args = parser.parse_args(["eval", "gold", str(gold_dir), "--layers", "nope"])
     assert args.func(args) == 2
+
+
+def test_prediction_matching_an_optional_attribution_is_not_counted(gold_dir):
+    golds, _ = load_gold_dir(gold_dir)
+    golds[0].attributions[2]["optional"] = True  # «نفت مصادر مطلعة ...» becomes optional
+    s = score_article(golds[0], predicted_doc(), ["attributions"]).layers["attributions"]
+    # gold 2 (a1, a2), predicted a1, a2 and the false alarm a4; a3 is not counted
+    assert (s.gold, s.found, s.predicted, s.correct) == (2, 2, 3, 2)

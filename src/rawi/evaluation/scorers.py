@@ -217,10 +217,11 @@ def score_attributions(gold: list[Gold], doc: Doc, gold_entities: list[Gold] = (
             got_t = times[p.time].value if p.time in times else None
             _judge(out, "statement_time", where, got_t == g["time"],
                    f"cue «{cue}» gold {g['time']} got {got_t}")
-    used = set(matched.values())
+    used = {pi for gi, pi in matched.items() if not gold[gi]["optional"]}
+    optional_hits = {pi for gi, pi in matched.items() if gold[gi]["optional"]}
     for pi, p in enumerate(preds):
-        if pi in used:
-            continue
+        if pi in used or pi in optional_hits:
+            continue  # right, or matches an optional item only: not counted
         pc = (p.cue.start, p.cue.end)
         if any(g["optional"] and overlaps(g["cue"], pc) for g in gold):
             continue
