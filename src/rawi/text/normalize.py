@@ -8,6 +8,7 @@ report spans in the original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -53,6 +54,9 @@ _TABLE.update({ord(c): None for c in REMOVED})
 _ALIGNED_TABLE = {ord(k): v for k, v in _FOLDS.items()}
 
 
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def _is_presentation_form(ch: str) -> bool:
     o = ord(ch)
     return 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
@@ -68,7 +72,7 @@ def normalize(text: str) -> str:
     """Fold ``text`` to its matching form: no diacritics or tatweel, unified
     alef/hamza, ى→ي, ة→ه, Western digits, plain quotes, no invisible controls."""
     out = text.translate(_TABLE)
-    if any(_is_presentation_form(c) for c in out):
+    if _PRESENTATION.search(out):
         out = "".join(_fold_presentation(c) if _is_presentation_form(c) else c for c in out)
         out = out.translate(_TABLE)
     return out

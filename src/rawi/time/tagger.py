@@ -15,11 +15,6 @@ from dataclasses import dataclass
 
 from rawi.model import Time
 from rawi.text.normalize import REMOVED, normalize, normalize_aligned
-
-try:  # the fold table of rawi.text.normalize: one C-level translate, no per-character scan
-    from rawi.text.normalize import _TABLE as _FOLD_TABLE
-except ImportError:  # pragma: no cover
-    _FOLD_TABLE = None
 from rawi.time.lexicon import DataError, Lexicon, Pattern, lexicon
 from rawi.time.resolve import NOT_A_TIME, RESOLVERS, Context
 
@@ -73,7 +68,7 @@ class Aligned:
         if _PRESENTATION_RE.search(text):
             self.norm, self._index = normalize_aligned(text)
         else:
-            self.norm = text.translate(_FOLD_TABLE) if _FOLD_TABLE else normalize(text)
+            self.norm = normalize(text)
             if len(self.norm) != len(text):
                 self._removed = [m.start() for m in _REMOVED_RE.finditer(text)]
 
