@@ -147,3 +147,21 @@ def test_user_actor_file(tmp_path):
     stage = ActorsStage(extra_files=[path])
     doc = run(stage, "وأعلن لواء الفجر سيطرته على القرية.")
     assert ids(doc)["لواء الفجر"] == "my-group"
+
+
+def test_use_actor_files_reaches_stages_built_later(tmp_path, monkeypatch):
+    from rawi.actors import use_actor_files
+    from rawi.pipeline import Pipeline
+    path = tmp_path / "mine.tsv"
+    path.write_text("id\ttype\tcountry\tname\taliases\tar\n"
+                    "dawn\tarmed_group\tSY\tDawn Brigade\t\tلواء الفجر|كتيبة الفجر\n",
+                    encoding="utf-8")
+    monkeypatch.delenv("RAWI_ACTORS", raising=False)
+    use_actor_files([path])
+    try:
+        doc = Pipeline(["text", "actors"])(Article("قصف لواء الفجر القرية.", published="2020-01-01"))
+    finally:
+        use_actor_files([])
+    assert [e.actor.id for e in doc.entities] == ["dawn"]
+    with pytest.raises(FileNotFoundError):
+        use_actor_files([tmp_path / "missing.tsv"])

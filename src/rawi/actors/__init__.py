@@ -3,7 +3,8 @@
 In Python::
 
     from rawi.actors import ActorsStage, load_actors, match, resolve_at
-    stage = ActorsStage(extra_files=["my_actors.tsv"])   # rawi analyze --actors FILE
+    use_actor_files(["my_actors.tsv"])    # what rawi analyze --actors FILE does
+    stage = ActorsStage()                 # or ActorsStage(extra_files=[...])
     doc = stage(doc)                                     # needs doc.tokens (text stage)
     resolve_at(doc, start, end)                          # who is «الوزارة» here?
 """
@@ -17,11 +18,11 @@ from rawi.actors.coref import resolve_at
 from rawi.actors.dictionary import Dictionary, Entry, load_actors
 from rawi.actors.index import ActorIndex, get_index
 from rawi.actors.matcher import Matcher, Mention
-from rawi.actors.stage import ActorsStage
+from rawi.actors.stage import ActorsStage, use_actor_files
 from rawi.model import Token
 
 __all__ = ["ActorIndex", "ActorsStage", "Dictionary", "Entry", "Matcher", "Mention",
-           "get_index", "load_actors", "match", "resolve_at"]
+           "get_index", "load_actors", "match", "resolve_at", "use_actor_files"]
 
 _matchers: dict[tuple[str, ...], Matcher] = {}
 

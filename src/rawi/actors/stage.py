@@ -8,6 +8,7 @@ on its own.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,13 +28,36 @@ from rawi.actors.matcher import Matcher, Mention, TokenKeys
 from rawi.model import Doc, Entity
 from rawi.text.tokenize import tokenize
 
+#: Environment variable listing the user's actor files (os.pathsep-separated); set by
+#: ``use_actor_files`` so that worker processes of a pool inherit it.
+ENV = "RAWI_ACTORS"
+
+
+def use_actor_files(paths: Iterable[Path | str]) -> None:
+    """Make every ActorsStage built from now on (in this process and its children) load
+    ``paths`` after the packaged dictionary: what ``rawi analyze --actors FILE`` calls."""
+    paths = [str(Path(p)) for p in paths]
+    for p in paths:
+        if not Path(p).is_file():
+            raise FileNotFoundError(f"actor file not found: {p}")
+    if paths:
+        os.environ[ENV] = os.pathsep.join(paths)
+    else:
+        os.environ.pop(ENV, None)
+
+
+def user_files() -> list[str]:
+    return [p for p in os.environ.get(ENV, "").split(os.pathsep) if p]
+
 
 class ActorsStage:
     name = "actors"
     reads: tuple[str, ...] = ("tokens",)
     writes: tuple[str, ...] = ("entities", "actors")
 
-    def __init__(self, extra_files: Iterable[Path | str] = ()) -> None:
+    def __init__(self, extra_files: Iterable[Path | str] | None = None) -> None:
+        if extra_files is None:
+            extra_files = user_files()
         self.index: ActorIndex = get_index(extra_files)
         self.matcher = Matcher(self.index)
         self.linker = Linker(self.index, self.matcher)
