@@ -159,7 +159,8 @@ def test_use_actor_files_reaches_stages_built_later(tmp_path, monkeypatch):
     monkeypatch.delenv("RAWI_ACTORS", raising=False)
     use_actor_files([path])
     try:
-        doc = Pipeline(["text", "actors"])(Article("قصف لواء الفجر القرية.", published="2020-01-01"))
+        article = Article("قصف لواء الفجر القرية.", published="2020-01-01")
+        doc = Pipeline(["text", "actors"])(article)
     finally:
         use_actor_files([])
     assert [e.actor.id for e in doc.entities] == ["dawn"]
