@@ -75,10 +75,10 @@ def find_channel(ctx: Context, a: int, b: int) -> Channel | None:
 
 
 def _platform(ctx: Context, k: int, b: int, platform: str | None) -> str | None:
-    """A social-media channel word may name its platform nearby («حسابه على تويتر»)."""
+    """The platform named later in the clause («بيان على حسابها في تويتر» -> Twitter)."""
     if platform:
         return platform
-    for _, _, p in phrases_at(ctx, "channel", k, min(b, k + 6)):
+    for _, _, p in phrases_at(ctx, "channel", k, b):
         if p.label == "social_media" and p.extra:
             return p.extra
     return None
