@@ -49,19 +49,20 @@ class Linker:
         if best:
             return best
         # The text-wide segmentation may cross the entity's edges: match inside it alone.
-        sub = TokenKeys.__new__(TokenKeys)
-        sub.tokens, sub.keys = tk.tokens[first:last], tk.keys[first:last]
-        sub.starts = tk.starts[first:last]
-        sub.generic_at = []
-        inner = self.matcher.match_keys(sub, date)
-        if _adjective_follows(tk, last):  # «القاعدة الجوية» is an air base
-            inner = [m for m in inner if not m.ambiguous]
-        else:
-            inner += [c for i in range(len(sub))
-                      for c in self.matcher.candidates_at(sub, i, date) if c.ambiguous]
-        best = self._from_mentions(start, end, etype, inner, partial=True)
-        if best:
-            return best
+        if any(tk.starts[first:last]):
+            sub = TokenKeys.__new__(TokenKeys)
+            sub.tokens, sub.keys = tk.tokens[first:last], tk.keys[first:last]
+            sub.starts = tk.starts[first:last]
+            sub.generic_at = []
+            inner = self.matcher.match_keys(sub, date)
+            if _adjective_follows(tk, last):  # «القاعدة الجوية» is an air base
+                inner = [m for m in inner if not m.ambiguous]
+            else:
+                inner += [c for i in range(len(sub)) if sub.starts[i]
+                          for c in self.matcher.candidates_at(sub, i, date) if c.ambiguous]
+            best = self._from_mentions(start, end, etype, inner, partial=True)
+            if best:
+                return best
         if etype == "LOC":
             capital = self._capital(tk, first, last)
             if capital:

@@ -126,14 +126,19 @@ class ActorsStage:
     def _link_entities(self, doc: Doc, tk: TokenKeys, mentions: list[Mention],
                        date: str | None, chain: list[Chain]) -> None:
         tokens = doc.tokens
+        ends = [t.end for t in tokens]
+        starts = [t.start for t in tokens]
+        mentions = sorted(mentions, key=lambda m: m.start)
+        m_starts = [m.start for m in mentions]
+        longest = max((m.end - m.start for m in mentions), default=0)
         pending: list[tuple[Entity, int, int]] = []
         for ent in sorted(doc.entities, key=lambda e: e.start):
-            first = next((i for i, t in enumerate(tokens) if t.end > ent.start), len(tokens))
-            last = first
-            while last < len(tokens) and tokens[last].start < ent.end:
-                last += 1
-            if first == last:
+            first = bisect_right(ends, ent.start)
+            last = bisect_left(starts, ent.end)
+            if first >= last:
                 continue
+            near = mentions[bisect_left(m_starts, ent.start - longest):
+                            bisect_left(m_starts, ent.end)]
             entry, conf, how = None, 0.0, ""
             if ent.type == "PER":
                 keys = [tk.keys[i] or (tokens[i].stem,) for i in range(first, last)]
@@ -142,14 +147,13 @@ class ActorsStage:
                     conf, how = 0.85, "coref"
             if entry is None:
                 entry, conf, how = self.linker.link(ent.start, ent.end, ent.type, tk, first,
-                                                    last, mentions, date)
+                                                    last, near, date)
             if entry is None and ent.type in ("ORG", "MISC"):
                 pending.append((ent, first, last))
             if entry is not None:
                 ent.actor = entry.actor()
                 ent.confidence = conf if ent.confidence is None else ent.confidence
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
-                chain.sort(key=lambda c: c.start)
         for ent, first, last in pending:  # once the whole document's countries are known
             entry = bare_institution(self.index, tk, first, last, chain, ent.start)
             if entry is not None:
