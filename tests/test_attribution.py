@@ -197,3 +197,28 @@ def test_statement_issued_by_a_body():
     (a,) = run(text, [("وزارة الخارجية", "ORG", "Ministry of Foreign Affairs")]).attributions
     assert a.speaker.actor.name == "Ministry of Foreign Affairs"
     assert a.channel.type == "statement"
+
+
+@pytest.mark.parametrize(("text", "entities", "speaker"), [
+    # verb-first subject that is no entity, with a complementiser after it
+    ("وأوضح النفيعي أن الاستعدادات اكتملت.", [], "النفيعي"),
+    # a definite subject without a complementiser
+    ("وأعلنت المديرية العامة للصحة حالة الطوارئ.", [], "المديرية العامة"),
+    # an honorific before the title
+    ("وأعرب معالي الأمين العام عن قلقه البالغ.", [], "الأمين العام"),
+    # the antecedent of a relative pronoun
+    ("وحضر الحفل خالد الفيصل الذي أكد أن الموسم ناجح.", [("خالد الفيصل", "PER", "Khalid")],
+     "خالد الفيصل"),
+    # a one-word NER slip («بيان» tagged as a person) does not hide the real source
+    ("وذكر بيان صادر عن هيئة الطيران أن الرحلات استؤنفت.",
+     [("بيان", "PER", None), ("هيئة الطيران", "ORG", "Aviation Authority")], "هيئة الطيران"),
+])
+def test_explicit_subjects(text, entities, speaker):
+    (a,) = run(text, entities).attributions
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_prepositional_phrase_is_not_a_subject():
+    text = "وقالت الوزارة إن الوفد وصل. ونشرت الوزارة تقريرا قالت فيه إن المحادثات بدأت."
+    last = run(text).attributions[-1]
+    assert last.speaker is not None and last.speaker.text != "فيه"

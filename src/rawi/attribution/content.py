@@ -88,6 +88,9 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
         if k > j and cue is not None:
             if cue.kind == "nominal" or (cue.lemma == "قال" and cue.kind != "verb"):
                 continue  # «، حسب وكالة ...، إنه», «وتابع قائلا:», «بالقول:»: part of this cue
+            prev = toks[k - 1].text
+            if cue.kind == "verb" and toks[k].norm[:1] not in "وف" and prev not in ",،":
+                continue  # a look-alike inside the subject: «في منشور رأي بالإنترنت إن»
             return None
     return None
 

@@ -105,7 +105,7 @@ def cue_forms() -> dict[str, CueForm]:
     for where, f in _rows("cues.tsv", 8):
         pm, pf, rm, rf, am, af, modality, need = (("" if x == "-" else x) for x in f)
         _check(modality, MODALITIES, where, "modality")
-        lemma = _n(pm or pf or am)
+        lemma = _n(pm or pf or am or rm)
         lemmas[lemma] = (modality, _need(need))
         for form, kind, gender, number in _derive(pm, pf, rm, rf, am, af):
             if form:

@@ -20,9 +20,13 @@ STOP_WORDS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", 
 #: words that, right after the cue, show there is no subject («وأعرب عن ...»)
 NP_INITIAL_STOP = STOP_WORDS | {"عن"}
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 #: words that open a relative or negated clause: no subject lies before them
 CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "لم", "لن",
                           "لا", "من"})
+#: honorifics and quantifiers before the head of a subject
+HONORIFICS = frozenset({"معالي", "سعاده", "فضيله", "سمو", "صاحب", "بعض", "احد", "احدي", "كبير",
+                        "كبار"})
 SELF = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
 MAX_NP = 14
 
@@ -83,7 +87,7 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         return j, j  # «وأعرب عن ...»: no subject after the cue
     while k < limit:
         t = toks[k]
-        ent = ctx.ent_at.get(k)
+        ent = _name_at(ctx, k)
         if ent is not None:
             while k < limit and ctx.ent_at.get(k) is ent:
                 k += 1
@@ -115,26 +119,39 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     return j, k
 
 
+def _name_at(ctx: Context, k: int) -> Entity | None:
+    """The entity at token ``k``, unless it is one word the lexicons know as a common
+    noun (an NER slip such as «بيان» or «مصادر» tagged as a name)."""
+    e = ctx.ent_at.get(k)
+    if e is not None and " " not in e.text.strip() and _head_kind(ctx.tokens[k]) is not None:
+        return None
+    return e
+
+
 def _inside_quote(ctx: Context, a: int, q: int) -> bool:
     return sum(1 for t in ctx.tokens[a:q] if is_quote(t)) % 2 == 1
 
 
 def classify(ctx: Context, a: int, b: int) -> Found | None:
     """What the noun phrase ``[a, b)`` says about the speaker, or None if it is no subject."""
+    toks = ctx.tokens
+    while a + 1 < b and bare(toks[a]) in HONORIFICS:
+        a += 1  # «معالي الأمين العام», «بعض التقارير»
     if a >= b:
         return None
-    toks = ctx.tokens
     head = _head_kind(toks[a])
     ents = []
     for k in range(a, b):
         e = ctx.ent_at.get(k)
         if e is not None and e not in ents:
             ents.append(e)
-    if head == "anonymous" and ctx.ent_at.get(a) is None:
+    if head == "anonymous" and (ctx.ent_at.get(a) is None or " " not in ctx.ent_at[a].text):
         if a + 1 < b and bare(toks[a + 1]) in SELF:
             return Found(a, a + 2, "nominal")  # «المصدر نفسه»: the last speaker again
         return Found(a, b, "anonymous")
-    first = ctx.ent_at.get(a)
+    first = _name_at(ctx, a)
+    if first is None and ctx.ent_at.get(a) is not None:
+        ents = [e for e in ents if e is not ctx.ent_at.get(a)]
     if first is not None:  # the phrase opens with a name: that is the subject
         return Found(a, b, "entity", first, first.actor)
     people = [e for e in ents if e.type == "PER"]
@@ -182,10 +199,12 @@ def shrink(ctx: Context, found: Found) -> Found:
     toks = ctx.tokens
     if k < found.b and not _definite(toks[found.a]) and _definite(toks[k]):
         k += 1  # construct state: «ولي العهد», «وزير الخارجية»
+    definite = _definite(toks[found.a])
     while k < found.b and k < found.a + 4:
         t = toks[k]
-        if t.kind != "word" or not bare(t).endswith(_ADJ_ENDINGS) or k in ctx.cue_at:
-            break
+        adjective = bare(t).endswith(_ADJ_ENDINGS) or (definite and t.prefix == "ال")
+        if t.kind != "word" or not adjective or k in ctx.cue_at:
+            break  # a definite head takes definite adjectives: «الأمين العام»
         k += 1
     found.b = k
     return found
@@ -199,12 +218,21 @@ def _first(ctx: Context, a: int, e: Entity) -> int:
 
 
 def subject_before(ctx: Context, i: int) -> Found | None:
-    """A subject written before the cue (SVO: «مصادر أمنية رجحت», «وكان بنس قد قال»)."""
+    """A subject written before the cue (SVO: «مصادر أمنية رجحت», «وكان بنس قد قال»,
+    and the antecedent of a relative: «العطيشان الذي شدد»)."""
     toks = ctx.tokens
     lo = ctx.sentence(i)[0]
     k = i - 1
     while k >= lo and toks[k].norm in AUX:
         k -= 1
+    if k > lo and toks[k].norm in RELATIVES:
+        k -= 1
+        while k >= lo and toks[k].text in (",", "،"):
+            k -= 1
+        e = ctx.ent_at.get(k) if k >= lo else None
+        if e is not None and e.type in ("PER", "ORG"):
+            return Found(k, k + 1, "entity", e, e.actor)
+        return None
     if k < lo or toks[k].norm in CLAUSE_WORDS:
         return None
     if ctx.ent_at.get(k) is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rawi.attribution import lexicon
 from rawi.attribution.content import content_range, find_complement, trim
 from rawi.attribution.context import _START, Context, build
-from rawi.attribution.cues import Cue, bare, find_cues
+from rawi.attribution.cues import Cue, bare, find_cues, is_comp
 from rawi.attribution.features import find_channel, find_evidence, find_modality, find_time
 from rawi.attribution.index import TAIL_WORDS
 from rawi.attribution.speaker import (
@@ -29,6 +29,9 @@ from rawi.attribution.speaker import (
 from rawi.model import Attribution, Channel, Doc, Span, Speaker
 
 _SKIP = frozenset({",", "،"})
+#: prepositions with a pronoun: never a subject
+PREP_PRONOUNS = frozenset(p + s for p in ("في", "ل", "ب", "عن", "من", "علي", "الي", "مع", "امام")
+                          for s in ("ه", "ها", "هم", "هما", "هن", "نا", "كم", "ي"))
 
 
 @dataclass
@@ -150,6 +153,19 @@ def _speaker(ctx: Context, found: Found | None, cue: Cue,
     return speaker_of(found, ctx)
 
 
+def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
+    """A noun phrase right after a verb is its subject (verb-first order) when a
+    complementiser follows it, or, without one, when it is definite («أعلنت المديرية
+    العامة حالة الطوارئ»); an indefinite noun there is more often the object («أكد تنكيس
+    الأعلام»)."""
+    if a >= b:
+        return False
+    t = ctx.tokens[a]
+    if t.kind != "word" or is_comp(t) or t.prefix not in ("", "ال") or t.norm in PREP_PRONOUNS:
+        return False  # «قالت فيه إن», «بالإنترنت»: a prepositional phrase is no subject
+    return comp is not None or t.prefix == "ال"
+
+
 def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int:
     """Past commas and times; for «أعرب عن», «أكد على», past the preposition."""
     toks = ctx.tokens
@@ -175,6 +191,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
         found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
+        if found is None and cue.number in ("s", "") and _plain_subject(ctx, np_a, np_b, comp):
+            found = Found(np_a, np_b, "named")  # «وأوضح النفيعي أن», «كشف الطالب السعودي»
         if found is not None:
             if comp is None:
                 found = shrink(ctx, found)
