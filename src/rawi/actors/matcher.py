@@ -70,7 +70,14 @@ class TokenKeys:
         names, heads = starters
 
         def miss(t: Token) -> tuple[tuple[str, ...], int, bool]:
-            keys = tuple(c for c in token_candidates(t) if c in vocabulary)
+            n, s = t.norm, t.stem
+            # most surfaces are no dictionary word: reject them with one set operation
+            quick = {n, n[1:], n[2:], n[3:], "ال" + n[2:], "ال" + n[3:], s, "ال" + s,
+                     n.casefold()}
+            if quick.isdisjoint(vocabulary):
+                keys: tuple[str, ...] = ()
+            else:
+                keys = tuple(c for c in token_candidates(t) if c in vocabulary)
             flags = (NAME if any(k in names for k in keys) else 0) | (
                 HEAD if any(k in heads for k in keys) else 0)
             hit = (keys, flags, t.stem in generics)
