@@ -222,3 +222,17 @@ def test_prepositional_phrase_is_not_a_subject():
     text = "وقالت الوزارة إن الوفد وصل. ونشرت الوزارة تقريرا قالت فيه إن المحادثات بدأت."
     last = run(text).attributions[-1]
     assert last.speaker is not None and last.speaker.text != "فيه"
+
+
+def test_short_name_missed_by_ner_takes_the_earlier_full_name():
+    text = "والتقت تشوي سون هوي الوفد أمس. وقال تشوي، التي قادت المحادثات، إن الحوار مستمر."
+    doc = run(text, [("تشوي سون هوي", "PER", "Choe Son-hui")])
+    (a,) = doc.attributions
+    assert a.speaker.text == "تشوي" and a.speaker.actor.name == "Choe Son-hui"
+
+
+def test_full_stop_after_a_quotation_ends_the_statement():
+    text = "وقال الوزير إن «الوضع صعب. لكننا سنصمد.» وقال المتحدث إن الوفد وصل."
+    doc = run(text)
+    assert [a.parent for a in doc.attributions] == [None, None]
+    assert doc.attributions[1].speaker.text == "المتحدث"

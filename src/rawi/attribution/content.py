@@ -128,10 +128,14 @@ def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
     for k in within(ctx.marks, a, end):
         f = ctx.flag[k]
         if f & QUOTE:
+            if open_q and k > a and ctx.flag.get(k - 1, 0) & BOUND:
+                return k + 1  # «... إسرائيل.” وقال خامنئي»: the quoted sentence ends it
             open_q = not open_q
             continue
         if open_q:
             continue
+        if f & BOUND:
+            return k  # a full stop outside quotation marks ends the statement
         prev = toks[k - 1].text if k > a else ""
         cue = ctx.cue_at.get(k)
         if cue is not None and k > a:

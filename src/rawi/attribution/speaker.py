@@ -259,8 +259,27 @@ def subject_before(ctx: Context, i: int) -> Found | None:
     return None
 
 
+def _name_coref(ctx: Context, a: int, b: int) -> Entity | None:
+    """A short name the NER missed («وقال تشوي») that repeats a word of a person named
+    before («تشوي سون-هوي»): that person."""
+    if b - a > 2 or ctx.tokens[a].kind != "word" or _head_kind(ctx.tokens[a]) is not None:
+        return None
+    word = bare(ctx.tokens[a])
+    start = ctx.tokens[a].start
+    for ent in reversed(ctx.doc.entities):
+        if ent.end <= start and ent.type == "PER" and ent.actor is not None \
+                and word in _stems(ent):
+            return ent
+    return None
+
+
 def speaker_of(found: Found, ctx: Context) -> Speaker:
     a, b = found.a, found.b
+    if found.kind == "named" and found.entity is None:
+        ent = _name_coref(ctx, a, b)
+        if ent is not None:
+            s, e = ctx.chars(a, b)
+            return Speaker(s, e, ctx.doc.text[s:e], actor=ent.actor, entity=ent.id)
     s, e = ctx.chars(a, b)
     if found.entity is not None and found.kind == "entity":
         # the name itself when the phrase adds a title: «الرئيس المصري، عبدالفتاح السيسي»
