@@ -44,6 +44,7 @@ class Context:
     phrase_idx: list[int] = field(default_factory=list)  # tokens that may start a phrase
     cue_at: dict[int, Cue] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # per-document phrase matches
+    time_idx: list[int] = field(default_factory=list)  # sorted tokens inside times
     _ranges: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def sentence(self, k: int) -> tuple[int, int]:
@@ -107,6 +108,8 @@ def build(doc: Doc, tokens: list[Token]) -> Context:
     sents = _sentences(doc, tokens)
     sent_of = SentenceOf(tokens, [s.start for s in sents])
     marks, flag = scan(tokens)
-    return Context(doc, tokens, sents, sent_of, _spread(doc.entities, tokens),
-                   _spread(doc.times, tokens), marks, flag,
-                   [k for k in marks if flag[k] & CUE], [k for k in marks if flag[k] & PHRASE])
+    time_at = _spread(doc.times, tokens)
+    ctx = Context(doc, tokens, sents, sent_of, _spread(doc.entities, tokens), time_at, marks,
+                  flag, [k for k in marks if flag[k] & CUE], [k for k in marks if flag[k] & PHRASE])
+    ctx.time_idx = sorted(time_at)
+    return ctx

@@ -173,7 +173,7 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
         tok = tokens[i]
         if tok.kind != "word":
             continue
-        nominal = _nominal_at(tokens, i)
+        nominal = _nominal_at(tokens, i) if tok.norm in _NOMINAL_NORMS else None
         if nominal is not None:
             phrase, k = nominal
             cut = 1 if tok.norm != phrase.words[0] and tok.norm[:1] in "وف" else 0

@@ -123,8 +123,10 @@ def find_evidence(ctx: Context, clause: tuple[int, int],
 
 def find_time(ctx: Context, a: int, b: int) -> str | None:
     """The id of the first date or time in tokens ``[a, b)`` (the cue's clause)."""
-    for k in range(a, b):
-        tm = ctx.time_at.get(k)
-        if tm is not None and tm.type in ("DATE", "TIME"):
+    if not ctx.time_at:
+        return None
+    for k in within(ctx.time_idx, a, b):
+        tm = ctx.time_at[k]
+        if tm.type in ("DATE", "TIME"):
             return tm.id
     return None
