@@ -94,9 +94,13 @@ def find_generics(index: ActorIndex, tk: TokenKeys, taken: list[tuple[int, int]]
 
 
 def person_antecedent(keys: list[tuple[str, ...]], chain: list[Chain], before: int,
-                      person_keys: dict[str, set[str]]) -> Entry | None:
-    """An earlier linked person whose name contains every word of this short form."""
+                      person_keys: dict[str, set[str]],
+                      given: frozenset[str] = frozenset()) -> Entry | None:
+    """An earlier linked person whose name contains every word of this short form. A
+    common given name alone («محمد» after «محمد بن سلمان») is not enough."""
     if not keys or any(not k for k in keys):
+        return None
+    if all(set(cands) <= given for cands in keys):
         return None
     for link in reversed(chain):
         if link.start >= before or link.entry.type != "person":

@@ -53,6 +53,7 @@ TITLES = frozenset({
 
 
 NAME, HEAD = 1, 2
+_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 _TEXT = attrgetter("text")
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
@@ -183,6 +184,9 @@ class Matcher:
         ix = self.index
         if j >= len(tk):
             return None
+        if head.target == "country" and _PREPOSITIONS.intersection(
+                tk.tokens[j].prefix.split("+")):
+            return None  # «للأمن بألمانيا»: a country after a preposition does not compose
         if head.target == "country":
             best = max(_phrases_at(ix.nisbas, tk, j), key=lambda f: f[0], default=None)
             if best:

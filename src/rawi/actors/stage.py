@@ -65,6 +65,15 @@ class ActorsStage:
             e.id: {k for form in e.ar for k in phrase_keys(form)}
             for e in self.index.dictionary if e.type == "person"
         }
+        firsts: dict[str, set[str]] = {}
+        for e in self.index.dictionary:
+            if e.type == "person":
+                for form in e.ar:
+                    keys = phrase_keys(form)
+                    if len(keys) > 1:
+                        firsts.setdefault(keys[0], set()).add(e.id)
+        #: given names that open three or more persons' names: too common to corefer alone
+        self._given = frozenset(w for w, ids in firsts.items() if len(ids) >= 3)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.tokens:
@@ -142,7 +151,8 @@ class ActorsStage:
             entry, conf, how = None, 0.0, ""
             if ent.type == "PER":
                 keys = [tk.keys[i] or (tokens[i].stem,) for i in range(first, last)]
-                entry = person_antecedent(keys, chain, ent.start, self._person_keys)
+                entry = person_antecedent(keys, chain, ent.start, self._person_keys,
+                                          self._given)
                 if entry is not None:
                     conf, how = 0.85, "coref"
             if entry is None:
