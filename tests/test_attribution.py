@@ -236,3 +236,11 @@ def test_full_stop_after_a_quotation_ends_the_statement():
     doc = run(text)
     assert [a.parent for a in doc.attributions] == [None, None]
     assert doc.attributions[1].speaker.text == "المتحدث"
+
+
+def test_headline_with_a_colon_quotes_its_source():
+    text = "مصادر مطلعة: الاتفاق بين الطرفين بات وشيكا\nالرياض: ارتفعت درجات الحرارة أمس."
+    doc = run(text, [("الرياض", "LOC", "Riyadh")])
+    (a,) = doc.attributions  # «الرياض:» is a dateline, not a source
+    assert a.cue.text == ":" and a.speaker.anonymous
+    assert a.content.text == "الاتفاق بين الطرفين بات وشيكا"

@@ -98,8 +98,8 @@ def find_modality(ctx: Context, cue: Cue, clause: tuple[int, int],
         return "question"
     hits = [(p, k, e) for k, e, p in phrases_at(ctx, "modality", *clause)
             if p.extra == "clause"]
-    hits += [(p, k, e) for k, e, p in phrases_at(ctx, "modality", ca, min(cb, ca + CONTENT_WINDOW))
-             if p.extra == "content"]
+    hits += [(p, k, e) for k, e, p in phrases_at(ctx, "modality", ca, cb)
+             if p.extra == "anywhere" or (p.extra == "content" and k < ca + CONTENT_WINDOW)]
     for p, _, e in hits:
         if p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT)):
             return p.label

@@ -155,11 +155,11 @@ def evidence_words() -> list[Phrase]:
 
 @lru_cache(maxsize=1)
 def modality_markers() -> list[Phrase]:
-    """label = modality, extra = where (content|clause); a word "+present" is a flag."""
+    """label = modality, extra = where (content|anywhere|clause); "+present" is a flag."""
     out = []
     for where, (words, modality, place) in _rows("modality_markers.tsv", 3):
         _check(modality, MODALITIES, where, "modality")
-        _check(place, ("content", "clause"), where, "where")
+        _check(place, ("content", "anywhere", "clause"), where, "where")
         out.append(Phrase(tuple(_n(w) for w in words.split()), modality, place))
     out.sort(key=lambda p: -len(p.words))
     return out

@@ -101,7 +101,42 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
         drafts.append(d)
         if d.speaker is not None and outer is None and cue.kind != "nominal":
             history.append((cue, d.speaker, cue.gender))  # an agency is a channel, not a voice
+    drafts.extend(_headlines(ctx, drafts))
     return _finish(ctx, drafts)
+
+
+HEADLINE_MAX_SOURCE = 4  # words before the colon of «السيسي: ...», «مغردون: ...»
+
+
+def _headlines(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
+    """«مصادر مطلعة: الاتفاق وشيك» on a line of its own: a headline that quotes a source
+    (a person, an organisation or an anonymous source; «الرياض:» datelines are places)."""
+    from rawi.attribution.index import COLON
+
+    toks, text = ctx.tokens, ctx.doc.text
+    out = []
+    for k in ctx.marks:
+        if not ctx.flag[k] & COLON or k in ctx.cue_at:
+            continue
+        line_start = text.rfind("\n", 0, toks[k].start) + 1
+        a = bisect_left(toks, line_start, key=_START)
+        if not 1 <= k - a <= HEADLINE_MAX_SOURCE or any(
+            d.content[0] <= k < d.content[1] or d.cue.i < k < d.content[0] for d in drafts
+        ):
+            continue
+        found = classify(ctx, a, k)
+        if found is None or found.b != k or found.kind not in ("entity", "anonymous"):
+            continue
+        if found.kind == "entity" and (found.entity is None or found.entity.type == "LOC"):
+            continue
+        ca, cb, direct = content_range(ctx, k + 1)
+        cb = min(cb, ctx.para_end(k))
+        ca, cb = trim(ctx, ca, cb)
+        if cb - ca < 3:
+            continue
+        cue = Cue(k, k + 1, toks[k].start, toks[k].end, "headline", ":", "", "", "asserted")
+        out.append(_Draft(cue, (ca, cb), (a, k), direct, speaker_of(found, ctx)))
+    return out
 
 
 def _continues(ctx: Context, outer: _Draft, cue: Cue, d: _Draft) -> bool:
