@@ -98,3 +98,18 @@ def test_generic_examples_run():
         got = [a["id"] for a in doc.actors
                if any(s["text"] == word.strip() for s in a.get("spans", []))]
         assert got == [ident.strip()], ex
+
+
+def test_no_two_holders_of_one_office_at_once(entries):
+    """Overlapping terms would make role resolution give up (holder() returns None)."""
+    terms: dict[str, list[tuple[str, str, str]]] = {}
+    for e in entries:
+        for r in e.roles:
+            terms.setdefault(f"{r.key}@{r.target}", []).append((r.start, r.end or "9999", e.id))
+    clashes = []
+    for office, spans in terms.items():
+        spans.sort()
+        for (s1, e1, a), (s2, _e2, b) in zip(spans, spans[1:], strict=False):
+            if a != b and s2 and e1 and s2[:len(e1)] < e1[:len(s2)]:
+                clashes.append(f"{office}: {a} until {e1}, {b} from {s2}")
+    assert clashes == []
