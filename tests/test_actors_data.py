@@ -109,7 +109,7 @@ def test_no_two_holders_of_one_office_at_once(entries):
     clashes = []
     for office, spans in terms.items():
         spans.sort()
-        for (s1, e1, a), (s2, _e2, b) in zip(spans, spans[1:], strict=False):
+        for (_s1, e1, a), (s2, _e2, b) in zip(spans, spans[1:], strict=False):
             if a != b and s2 and e1 and s2[:len(e1)] < e1[:len(s2)]:
                 clashes.append(f"{office}: {a} until {e1}, {b} from {s2}")
     assert clashes == []
