@@ -4,8 +4,8 @@ A sentence ends at . ؟ ? ! ؛ ; … or "..." and at every paragraph break, exce
 a full stop inside a number (3.5), after an abbreviation (د. م. ق.م. ص.ب.) or
 a single letter, and except a terminator inside an open quotation: a quote
 that runs over several full stops stays one sentence until it closes (or the
-paragraph ends). Closing quotes and brackets after a terminator belong to the
-sentence they close.
+paragraph ends); a quote that closes on a terminator («... سنرد.») ends it.
+Closing quotes and brackets after a terminator belong to the sentence they close.
 """
 
 from __future__ import annotations
@@ -46,6 +46,14 @@ def _is_decimal(text: str, dot: int) -> bool:
     return 0 < dot < len(text) - 1 and text[dot - 1].isdigit() and text[dot + 1].isdigit()
 
 
+def _ends_sentence(text: str, quote: int) -> bool:
+    """True when the quotation closing at ``quote`` ends on a terminator (.» ؟” !")."""
+    before = text[:quote].rstrip()
+    return bool(before) and before[-1] in _TERMINATORS and not (
+        before[-1] == "." and _is_abbreviation(before, len(before) - 1)
+    )
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Return sentence spans of ``text`` with surrounding whitespace trimmed."""
     sentences: list[Sentence] = []
@@ -72,20 +80,25 @@ def split_sentences(text: str) -> list[Sentence]:
             close(pos)
             start, quote_close, ascii_open = pos + 1, None, False
             continue
+        closed = False
         if quote_close == "«" and mark in "«»":
-            quote_close = None  # closes a quote that a stray » opened
-            continue
-        if mark in _OPEN_QUOTE:
+            quote_close, closed = None, True  # closes a quote that a stray » opened
+        elif mark in _OPEN_QUOTE:
             quote_close = _OPEN_QUOTE[mark]
-            continue
-        if mark in ("»", "”"):
+        elif mark in ("»", "”"):
             if quote_close == mark:
-                quote_close = None
+                quote_close, closed = None, True
             elif quote_close is None and mark == "»":
                 quote_close = "«"  # a stray » used as an opener; « or » closes it
-            continue
-        if mark == '"':
+        elif mark == '"':
+            closed = ascii_open
             ascii_open = not ascii_open
+        else:
+            closed = None
+        if closed is not None:
+            if closed and not quote_close and not ascii_open and _ends_sentence(text, pos):
+                close(pos + 1)  # «... سنرد.» then a new sentence
+                start = pos + 1
             continue
         if quote_close or ascii_open:
             continue
