@@ -41,6 +41,7 @@ class Linker:
     def __init__(self, index: ActorIndex, matcher: Matcher) -> None:
         self.index = index
         self.matcher = matcher
+        self._fuzzy_cache: dict[tuple[str, ...], tuple[Entry | None, float, str]] = {}
 
     def link(self, start: int, end: int, etype: str, tk: TokenKeys, first: int, last: int,
              mentions: list[Mention], date: str | None) -> tuple[Entry | None, float, str]:
@@ -121,6 +122,15 @@ class Linker:
         words = [t.stem for t in tk.tokens[first:last] if t.kind == "word"]
         if not words:
             return None, 0.0, ""
+        ck = (etype, *words)
+        hit = self._fuzzy_cache.get(ck)
+        if hit is None:
+            hit = self._fuzzy_words(words, etype)
+            if len(self._fuzzy_cache) < 100_000:
+                self._fuzzy_cache[ck] = hit
+        return hit
+
+    def _fuzzy_words(self, words: list[str], etype: str) -> tuple[Entry | None, float, str]:
         sk = skeleton(" ".join(words))
         if len(sk) < 4:
             return None, 0.0, ""
