@@ -58,6 +58,8 @@ def test_role_resolved_on_publication_date(stage):
     assert holder("2017-09-25").name == "Rex Tillerson"
     assert holder("2019-06-01").name == "Mike Pompeo"
     assert holder(None) is None  # no date, no guess
+    assert holder("2017") is None  # Obama and Trump both held it in 2017
+    assert holder("not a date") is None
 
 
 def test_ner_entities_linked_and_unknown_left_null(stage):

@@ -20,6 +20,7 @@ FALLBACK = {"navy": "army", "airforce": "army", "presidency": "gov"}
 FILLERS = frozenset({"النظام", "الحكوميه", "النظاميه", "الرسميه", "نظام"})
 #: Nisba adjectives of organisations usable after role heads («الأمين العام الأممي»).
 _SKELETON_DROP = re.compile("[اويهءى ]")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(slots=True)
@@ -197,8 +198,9 @@ class ActorIndex:
         return entry
 
     def holder(self, role: str, target: str | None, date: str | None) -> Entry | None:
-        """The person holding ``role`` (for ``target``, an ISO code or actor id) on ``date``."""
-        if not date:
+        """The person holding ``role`` (for ``target``, an ISO code or actor id) on ``date``;
+        None without a full YYYY-MM-DD date («الرئيس الأمريكي» in 2017 was two people)."""
+        if not date or not _FULL_DATE.fullmatch(date[:10]):
             return None
         rows = self.roles.get(role if target is None else f"{role}@{target}", ())
         found = [e for _t, r, e in rows if r.holds_on(date)]

@@ -78,7 +78,7 @@ class ActorsStage:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.tokens:
             doc.tokens = tokenize(doc.text)
-        date = doc.article.published
+        date = _full_date(doc.article.published)
         tk = self.matcher.keys(doc.tokens)
         mentions = self.matcher.match_keys(tk, date)
         ambiguous = [m for m in mentions if m.ambiguous]
@@ -244,3 +244,11 @@ def _actor_dict(entry: Entry) -> dict:
         d = entry.actor().to_dict()
         _dicts[id(entry)] = d
     return {**d, "aliases": list(d["aliases"])}
+
+
+def _full_date(published: str | None) -> str | None:
+    """The publication date when it is a full YYYY-MM-DD date (roles need a day)."""
+    if published and len(published) >= 10 and published[4] == "-" and published[7] == "-" \
+            and published[:4].isdigit() and published[5:7].isdigit() and published[8:10].isdigit():
+        return published[:10]
+    return None
