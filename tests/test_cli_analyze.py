@@ -63,3 +63,22 @@ def test_analyze_usage_errors(tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
     assert main(["analyze", str(EXAMPLES), "--published", "yesterday"]) == 2
     assert main(["analyze", str(EXAMPLES), "--stages", "nope"]) == 2
+
+
+def test_analyze_with_a_user_actor_file(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("RAWI_ACTORS", raising=False)
+    actors = tmp_path / "mine.tsv"
+    actors.write_text(
+        "# my actors\nid\ttype\tcountry\tname\taliases\tar\n"
+        "my-council\tgovernment\tYE\tTihama Local Council\tTLC\tمجلس تهامة المحلي|مجلس تهامة\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("وقال مجلس تهامة المحلي في بيان إن الطريق مغلق.", encoding="utf-8")
+    assert main(["analyze", str(article), "--actors", str(actors), "--quiet"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    names = {a["name"] for a in doc["actors"]}
+    assert "Tihama Local Council" in names
+    monkeypatch.delenv("RAWI_ACTORS", raising=False)
+    assert main(["analyze", str(article), "--actors", str(tmp_path / "nope.tsv")]) == 2
+    assert "--actors" in capsys.readouterr().err

@@ -37,6 +37,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tokens", action="store_true", help="include the token layer (large)")
     p.add_argument("--stages", metavar="A,B",
                    help="run only these stages, in pipeline order (default: all)")
+    p.add_argument("--actors", metavar="FILE", action="append", default=[],
+                   help="an actor file of your own (format in docs/actors.md); repeatable")
     p.add_argument("--skip-errors", action="store_true",
                    help="exit 0 even when some records could not be read")
     p.add_argument("--quiet", action="store_true", help="no progress or warnings on stderr")
@@ -82,9 +84,16 @@ def run(args: argparse.Namespace) -> int:
         return 2
     stages = args.stages.split(",") if args.stages else None
     try:
+        if args.actors:
+            from rawi.actors import use_actor_files
+
+            use_actor_files(args.actors)
         pipeline = Pipeline(stages)
     except KeyError as exc:
         print(f"rawi: --stages: {exc.args[0]}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError) as exc:
+        print(f"rawi: --actors: {exc}", file=sys.stderr)
         return 2
     if args.input != "-" and not Path(args.input).exists():
         print(f"rawi: {args.input}: no such file or directory", file=sys.stderr)
