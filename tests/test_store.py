@@ -63,8 +63,22 @@ def test_schema_is_plain_sql_with_wal_metadata_and_migrations(db):
     assert {"articles", "entities", "actors", "attributions", "times", "places", "metadata",
             "migrations", "search"} <= tables
     meta = dict(conn.execute("SELECT key, value FROM metadata"))
-    assert meta["schema_version"] == "1" and meta["pipeline"] == "text"
-    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 1
+    assert meta["schema_version"] == "2" and meta["pipeline"] == "text"
+    assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 2
+
+
+def test_older_store_is_migrated_and_still_searchable(db):
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX articles_meta")
+    conn.execute("DELETE FROM migrations WHERE version = 2")
+    conn.commit()
+    conn.close()
+    with open_store(db) as store:  # read-only: searched without the index
+        assert [h.id for h in search(store, "جنيف", source="wireC")] == ["w3"]
+    Store(db).close()  # a writer upgrades it
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT max(version) FROM migrations").fetchone()[0] == 2
+    assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_meta'").fetchone()
 
 
 def test_reingest_adds_nothing(db, corpus):

@@ -22,7 +22,7 @@ from rawi.text.normalize import normalize
 _PART = re.compile(r'"([^"]*)"|«([^»]*)»|(\S+)')
 
 
-_ORDER = {"rank": "score", "date": "a.published DESC, score"}
+_ORDER = {"rank": "score", "date": "m.published DESC, score"}
 
 
 class QueryError(ValueError):
@@ -134,38 +134,38 @@ def search(
     q = parse_query(query)
     where = ["search MATCH ?"]
     params: list[Any] = [q.fts]
-    if date_from:
-        where.append("a.published >= ?")
-        params.append(date_from)
-    if date_to:
-        where.append("a.published <= ?")
-        params.append(date_to)
-    if source:
-        where.append("a.source = ?")
-        params.append(source)
+    # Date and source filters read a compact covering index keyed by rowid: joining the
+    # articles rows themselves (each holding its text) costs a page read per match.
+    meta = bool(date_from or date_to or source or sort == "date")
+    for cond, value in (("m.published >= ?", date_from), ("m.published <= ?", date_to),
+                        ("m.source = ?", source)):
+        if value:
+            where.append(cond)
+            params.append(value)
     if actor:
         ids = actor_ids(store, actor)
-        where.append(
-            f"a.rowid IN (SELECT article FROM entities WHERE actor IN ({','.join('?' * len(ids))}))"
-        )
+        where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article = search.rowid AND "
+                     f"e.actor IN ({','.join('?' * len(ids))}))")
         params.extend(ids)
     if place:
-        where.append(
-            "a.rowid IN (SELECT article FROM places WHERE name = ? COLLATE NOCASE OR text = ?)"
-        )
+        where.append("EXISTS (SELECT 1 FROM places p WHERE p.article = search.rowid AND "
+                     "(p.name = ? COLLATE NOCASE OR p.text = ?))")
         params.extend([place, place])
+    join = ""
+    if meta:
+        hint = " INDEXED BY articles_meta" if _has_meta_index(store) else ""
+        join = f" JOIN articles m{hint} ON m.rowid = search.rowid"
     sql = (
-        "SELECT a.rowid, a.id, a.published, a.source, a.title, a.url, "
-        "bm25(search, 3.0, 1.0) AS score FROM search JOIN articles a ON a.rowid = search.rowid "
+        f"SELECT search.rowid, bm25(search, 3.0, 1.0) AS score FROM search{join} "
         f"WHERE {' AND '.join(where)} ORDER BY {_ORDER[sort]} LIMIT ?"
     )
     params.append(limit)
     rows = store.conn.execute(sql, params).fetchall()
     hits = []
-    for rowid, aid, published, src, title, url, score in rows:
-        text, blob, body = store.conn.execute(
-            "SELECT a.text, a.offsets, s.body FROM articles a JOIN search s ON s.rowid = a.rowid "
-            "WHERE a.rowid = ?",
+    for rowid, score in rows:
+        aid, published, src, title, url, text, blob, body = store.conn.execute(
+            "SELECT a.id, a.published, a.source, a.title, a.url, a.text, a.offsets, s.body "
+            "FROM articles a JOIN search s ON s.rowid = a.rowid WHERE a.rowid = ?",
             (rowid,),
         ).fetchone()
         matches = _matches(q, body.split(" ") if body else [], offsets_of(blob or b""))
@@ -173,6 +173,12 @@ def search(
         hits.append(Hit(rowid, aid, published, src, title, url, -float(score), snippet,
                         highlights, matches))
     return hits
+
+
+def _has_meta_index(store: Store) -> bool:
+    return store.conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'articles_meta'"
+    ).fetchone() is not None
 
 
 def _matches(q: Query, keys: list[str], offsets: Any) -> list[tuple[int, int]]:
