@@ -70,6 +70,7 @@ def test_schema_is_plain_sql_with_wal_metadata_and_migrations(db):
 def test_older_store_is_migrated_and_still_searchable(db):
     conn = sqlite3.connect(db)
     conn.execute("DROP INDEX articles_meta")
+    conn.execute("DROP INDEX articles_dup")
     conn.execute("DELETE FROM migrations WHERE version = 2")
     conn.commit()
     conn.close()
@@ -276,3 +277,17 @@ def test_runaway_read_query_is_interrupted(db):
             pytest.raises(sqlite3.OperationalError, match="interrupted"):
         store.conn.execute("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
                            "SELECT count(*) FROM c").fetchone()
+
+
+def test_unique_counts_a_reprinted_statement_once(tmp_path):
+    text = "أمس قالت روسيا إن الولايات المتحدة تدعم المسلحين."
+    docs = [_doc(f"u{i}", "2017-09-24", text, "روسيا", "الولايات المتحدة", "asserted")
+            for i in range(3)]
+    for i, d in enumerate(docs):
+        d.article.source = f"outlet{i}"  # the same wire text in three outlets
+    with Store(str(tmp_path / "u.db")) as store:
+        store.add([make_record(d.article, d, "test") for d in docs])
+        assert len(claims(store, speaker="Russia")) == 3
+        assert [c["article"] for c in claims(store, speaker="Russia", unique=True)] == ["u0"]
+        assert pairs(store)[0]["statements"] == 3
+        assert pairs(store, unique=True)[0]["statements"] == 1

@@ -31,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--modality", choices=MODALITIES, help="only this modality")
     p.add_argument("--source", help="only this source (outlet id)")
     p.add_argument("--limit", type=int, default=100, help="at most N (default: 100; 0: all)")
+    _unique(p)
     _format(p)
     p.set_defaults(func=_run(_claims, ("published", "speaker", "cue", "modality", "content",
                                        "about", "article")))
@@ -61,8 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "modality counts. In Python: rawi.store.pairs(store, n).")
     add_store_args(p)
     p.add_argument("--top", type=int, default=20, help="how many pairs (default: 20)")
+    _unique(p)
     _format(p)
-    p.set_defaults(func=_run(lambda s, a: _q().pairs(s, a.top, a.date_from, a.date_to),
+    p.set_defaults(func=_run(lambda s, a: _q().pairs(s, a.top, a.date_from, a.date_to,
+                                                             a.unique),
                              ("speaker_name", "about_name", "statements", "modality")))
 
     p = sub.add_parser("stats", help="counts of what the store holds",
@@ -79,6 +82,12 @@ def _q() -> Any:
     return queries
 
 
+def _unique(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--unique", action="store_true",
+                   help="leave out exact and near duplicates of earlier articles (reprinted "
+                        "wire copy), so a syndicated statement counts once")
+
+
 def _format(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=FORMATS, default="text",
                    help="text (a table, default), jsonl, csv or json")
@@ -87,7 +96,7 @@ def _format(p: argparse.ArgumentParser) -> None:
 def _claims(store: Any, a: argparse.Namespace) -> list[dict[str, Any]]:
     return _q().claims(store, speaker=a.speaker, about=a.about, date_from=a.date_from,
                        date_to=a.date_to, modality=a.modality, source=a.source,
-                       limit=a.limit or None)
+                       limit=a.limit or None, unique=a.unique)
 
 
 def _run(query: Callable[[Any, argparse.Namespace], list[dict[str, Any]]],

@@ -76,6 +76,7 @@ def claims(
     modality: str | None = None,
     source: str | None = None,
     limit: int | None = 100,
+    unique: bool = False,
 ) -> list[dict[str, Any]]:
     """Attributed statements, newest first: who said what (about whom), when, how sure.
 
@@ -93,6 +94,8 @@ def claims(
             f"AND b.attribution = x.id AND {clause})"
         )
         params += values
+    if unique:
+        where.append(_UNIQUE)
     for cond, value in (("x.published >= ?", date_from), ("x.published <= ?", date_to),
                         ("x.modality = ?", modality), ("a.source = ?", source)):
         if value:
@@ -166,12 +169,19 @@ def timeline(store: Store, actor: str, by: str = "day") -> list[dict[str, Any]]:
     return [dict(zip(keys, r, strict=True)) for r in store.conn.execute(sql, ids * 3)]
 
 
+_UNIQUE = "x.article NOT IN (SELECT rowid FROM articles WHERE dup IS NOT NULL)"
+
+
 def pairs(
-    store: Store, n: int = 20, date_from: str | None = None, date_to: str | None = None
+    store: Store, n: int = 20, date_from: str | None = None, date_to: str | None = None,
+    unique: bool = False,
 ) -> list[dict[str, Any]]:
-    """Who says what about whom: (speaker actor, actor spoken about) counts, with the
-    count per modality."""
+    """Who says what about whom: (speaker actor, actor spoken about) counts of statements,
+    with the count per modality. ``unique`` leaves out articles that duplicate an
+    earlier one (reprinted wire copy), so a syndicated statement counts once."""
     where, params = ["x.speaker_actor IS NOT NULL"], []
+    if unique:
+        where.append(_UNIQUE)
     if date_from:
         where.append("x.published >= ?")
         params.append(date_from)
@@ -179,7 +189,8 @@ def pairs(
         where.append("x.published <= ?")
         params.append(date_to)
     sql = f"""
-    SELECT x.speaker_actor, sp.name, b.actor, ab.name, x.modality, count(*)
+    SELECT x.speaker_actor, sp.name, b.actor, ab.name, x.modality,
+           count(DISTINCT x.article || '/' || x.id)
     FROM attributions x
     JOIN attribution_about b ON b.article = x.article AND b.attribution = x.id
     LEFT JOIN actors sp ON sp.id = x.speaker_actor LEFT JOIN actors ab ON ab.id = b.actor

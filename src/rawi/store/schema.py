@@ -174,13 +174,15 @@ CREATE VIRTUAL TABLE search USING fts5(
 _V2 = """
 -- A compact copy of the columns search filters on, keyed by rowid: joining the
 -- articles rows themselves (text inline) costs one page read per match.
-CREATE INDEX articles_meta ON articles(rowid, published, source);
+CREATE INDEX IF NOT EXISTS articles_meta ON articles(rowid, published, source);
+-- The duplicates, for questions asked over distinct stories only (--unique).
+CREATE INDEX IF NOT EXISTS articles_dup ON articles(dup) WHERE dup IS NOT NULL;
 """
 
 #: (version, name, SQL) in order. Append; never edit a released migration.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial schema", _V1),
-    (2, "covering index for search filters", _V2),
+    (2, "indexes for search filters and duplicates", _V2),
 ]
 
 
