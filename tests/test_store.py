@@ -64,6 +64,8 @@ def test_schema_is_plain_sql_with_wal_metadata_and_migrations(db):
             "migrations", "search"} <= tables
     meta = dict(conn.execute("SELECT key, value FROM metadata"))
     assert meta["schema_version"] == "2" and meta["pipeline"] == "text"
+    assert meta["resources"].startswith("rawi-")
+    assert conn.execute("SELECT resources FROM runs").fetchone()[0] == meta["resources"]
     assert conn.execute("SELECT count(*) FROM migrations").fetchone()[0] == 2
 
 
@@ -71,6 +73,7 @@ def test_older_store_is_migrated_and_still_searchable(db):
     conn = sqlite3.connect(db)
     conn.execute("DROP INDEX articles_meta")
     conn.execute("DROP INDEX articles_dup")
+    conn.execute("ALTER TABLE runs DROP COLUMN resources")
     conn.execute("DELETE FROM migrations WHERE version = 2")
     conn.commit()
     conn.close()

@@ -126,12 +126,14 @@ class Store:
 
     # -- runs --------------------------------------------------------------
     def start_run(self, inputs: Sequence[str], pipeline: str) -> int:
+        resources = resources_fingerprint()
         with self.transaction():
             cur = self.conn.execute(
-                "INSERT INTO runs(started, inputs, pipeline) VALUES (?, ?, ?)",
-                (now(), json.dumps(list(inputs), ensure_ascii=False), pipeline),
+                "INSERT INTO runs(started, inputs, pipeline, resources) VALUES (?, ?, ?, ?)",
+                (now(), json.dumps(list(inputs), ensure_ascii=False), pipeline, resources),
             )
             self.set_metadata("pipeline", pipeline)
+            self.set_metadata("resources", resources)
         return int(cur.lastrowid)
 
     def finish_run(self, run: int, added: int, skipped: int, errors: int) -> None:
@@ -189,6 +191,21 @@ class _Transaction:
             self.conn.execute("COMMIT")
         else:
             self.conn.execute("ROLLBACK")
+
+
+def resources_fingerprint() -> str:
+    """A short hash of every packaged resource file (``rawi/data``, ``rawi/models``): two
+    runs with the same fingerprint analysed with the same lexicons, gazetteer and models."""
+    import hashlib
+
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for sub in ("data", "models"):
+        for f in sorted((root / sub).rglob("*")):
+            if f.is_file() and "__pycache__" not in f.parts:
+                digest.update(str(f.relative_to(root)).encode("utf-8"))
+                digest.update(f.read_bytes())
+    return f"rawi-{__version__}-{digest.hexdigest()[:12]}"
 
 
 def _inflate(blob: bytes | None) -> str | None:

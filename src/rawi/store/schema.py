@@ -177,12 +177,14 @@ _V2 = """
 CREATE INDEX IF NOT EXISTS articles_meta ON articles(rowid, published, source);
 -- The duplicates, for questions asked over distinct stories only (--unique).
 CREATE INDEX IF NOT EXISTS articles_dup ON articles(dup) WHERE dup IS NOT NULL;
+-- Which packaged resources (lexicons, gazetteer, models) each run analysed with.
+ALTER TABLE runs ADD COLUMN resources TEXT;
 """
 
 #: (version, name, SQL) in order. Append; never edit a released migration.
 MIGRATIONS: list[tuple[int, str, str]] = [
     (1, "initial schema", _V1),
-    (2, "indexes for search filters and duplicates", _V2),
+    (2, "indexes for search filters and duplicates; runs.resources", _V2),
 ]
 
 
