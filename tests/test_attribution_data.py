@@ -9,6 +9,7 @@ from rawi.attribution.context import build
 from rawi.attribution.cues import find_cues
 from rawi.attribution.features import find_channel, find_evidence
 from rawi.attribution.speaker import _head_kind
+from rawi.attribution.speaker_actor import is_family_head
 from rawi.attribution.stage import AttributionStage
 from rawi.model import Article, Doc
 from rawi.pipeline import Pipeline
@@ -77,6 +78,11 @@ def check_anonymous(src: str, want: str) -> None:
     assert sp is not None and sp.anonymous and sp.text.startswith(want)
 
 
+def check_family(src: str, want: str) -> None:
+    doc = _doc(src)
+    assert [t.text for t in doc.tokens if is_family_head(t)] == [want]
+
+
 def check_nominal_speaker(src: str, want: str) -> None:
     doc = _doc(src)
     assert any(_head_kind(t) == want for t in doc.tokens)
@@ -93,6 +99,7 @@ CHECKS = {
     "evidence.tsv": check_evidence,
     "anonymous.tsv": check_anonymous,
     "speaker_nominals.tsv": check_nominal_speaker,
+    "family_nouns.tsv": check_family,
 }
 CASES = [(name, src, want) for name in CHECKS for src, want in _cases(name)]
 

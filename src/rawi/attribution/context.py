@@ -95,12 +95,19 @@ def _spread(spans, tokens: list[Token]) -> dict:
     """token index -> the first span (entity, time) that overlaps the token."""
     out: dict = {}
     n = len(tokens)
-    for sp in spans:
-        k = max(0, bisect_right(tokens, sp.start, key=_START) - 1)
-        while k < n and tokens[k].start < sp.end:
-            if tokens[k].end > sp.start and k not in out:
-                out[k] = sp
-            k += 1
+    k = 0
+    for sp in sorted(spans, key=_START):
+        # spans come in text order and a token holds at least one character, so the
+        # token that holds ``sp.start`` lies within ``sp.start - tokens[k].start`` of k
+        lo = k
+        if lo < n:
+            hi = min(n, lo + max(0, sp.start - tokens[lo].start) + 1)
+            k = max(lo, bisect_right(tokens, sp.start, lo, hi, key=_START) - 1)
+        m = k
+        while m < n and tokens[m].start < sp.end:
+            if tokens[m].end > sp.start and m not in out:
+                out[m] = sp
+            m += 1
     return out
 
 

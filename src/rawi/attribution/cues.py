@@ -103,11 +103,18 @@ def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[in
     return False
 
 
+@lru_cache(maxsize=1)
+def _not_cues_by_first() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lexicon.not_cues():
+        if phrase:
+            out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
 def _is_not_cue(tokens: list[Token], i: int) -> bool:
     b = bare(tokens[i])
-    for phrase in lexicon.not_cues():
-        if phrase[0] != b:
-            continue
+    for phrase in _not_cues_by_first().get(b, ()):
         words = [bare(tokens[i])] + [t.norm for t in tokens[i + 1 : i + len(phrase)]]
         if tuple(words) == phrase or (phrase and words[0] == phrase[0] and len(phrase) == 1):
             return True
@@ -117,9 +124,17 @@ def _is_not_cue(tokens: list[Token], i: int) -> bool:
 def _nominal_at(tokens: list[Token], i: int) -> tuple[lexicon.Phrase, int] | None:
     """A nominal cue starting at token ``i`` and the index after its last word; a
     final preposition (ل, عن, إلى) may be glued to the next word (وفقا لتقارير)."""
-    if tokens[i].norm not in _NOMINAL_NORMS:
+    tok = tokens[i]
+    if tok.norm not in _NOMINAL_NORMS:
         return None
-    for phrase in lexicon.nominal_cues():
+    by_first = _nominal_by_first()
+    keys = dict.fromkeys((bare(tok), tok.norm, tok.stem))
+    if len(keys) == 1:
+        phrases = by_first.get(tok.norm, ())
+    else:  # the lexicon's order decides between phrases that share a first word
+        phrases = sorted({id(p): p for k in keys for p in by_first.get(k, ())}.values(),
+                         key=lambda p: _nominal_rank()[id(p)])
+    for phrase in phrases:
         words = phrase.words
         # «بحسب», «وبحسب», «حسب»: a one-word cue may carry a glued ب as well
         first = bare(tokens[i]) == words[0] or tokens[i].norm == words[0]
@@ -142,6 +157,19 @@ def _nominal_at(tokens: list[Token], i: int) -> tuple[lexicon.Phrase, int] | Non
         if ok:
             return phrase, k
     return None
+
+
+@lru_cache(maxsize=1)
+def _nominal_by_first() -> dict[str, list[lexicon.Phrase]]:
+    out: dict[str, list[lexicon.Phrase]] = {}
+    for phrase in lexicon.nominal_cues():
+        out.setdefault(phrase.words[0], []).append(phrase)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _nominal_rank() -> dict[int, int]:
+    return {id(p): n for n, p in enumerate(lexicon.nominal_cues())}
 
 
 _NOMINAL_NORMS: frozenset[str] = frozenset()

@@ -7,7 +7,7 @@ from functools import cache
 from rawi.attribution import lexicon
 from rawi.attribution.context import Context
 from rawi.attribution.cues import Cue
-from rawi.attribution.index import within, word_forms
+from rawi.attribution.index import FAMILY, within, word_forms
 from rawi.model import Channel, Evidence, Token
 
 CONTENT_WINDOW = 12  # content words searched for modality markers
@@ -59,8 +59,13 @@ def _matches(ctx: Context, family: str, k: int) -> list[tuple[int, lexicon.Phras
 def phrases_at(ctx: Context, family: str, a: int, b: int):
     """(start, end, phrase) of each phrase of ``family`` in tokens ``[a, b)``, longest
     match at each start."""
-    for k in within(ctx.phrase_idx, a, b):
-        for e, p in _matches(ctx, family, k):
+    idx = ctx.memo.get(family)
+    if idx is None:  # once per document: the positions where a phrase of ``family`` starts
+        bit, flag = FAMILY[family], ctx.flag
+        idx = ctx.memo[family] = [k for k in ctx.phrase_idx
+                                  if flag[k] & bit and _matches(ctx, family, k)]
+    for k in within(idx, a, b):
+        for e, p in ctx.memo[(family, k)]:
             if e <= b:
                 yield k, e, p
                 break
@@ -96,12 +101,13 @@ def find_modality(ctx: Context, cue: Cue, clause: tuple[int, int],
         cb < len(toks) and toks[cb].text in ("?", "؟")
     ):
         return "question"
-    hits = [(p, k, e) for k, e, p in phrases_at(ctx, "modality", *clause)
-            if p.extra == "clause"]
-    hits += [(p, k, e) for k, e, p in phrases_at(ctx, "modality", ca, cb)
-             if p.extra == "anywhere" or (p.extra == "content" and k < ca + CONTENT_WINDOW)]
-    for p, _, e in hits:
-        if p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT)):
+    for _k, e, p in phrases_at(ctx, "modality", *clause):
+        if p.extra == "clause" and (
+                p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT))):
+            return p.label
+    for k, e, p in phrases_at(ctx, "modality", ca, cb):
+        if (p.extra == "anywhere" or (p.extra == "content" and k < ca + CONTENT_WINDOW)) and (
+                p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT))):
             return p.label
     return "asserted"
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
 
 from rawi.attribution import lexicon
 from rawi.model import Token
 
 CUE, PHRASE, COMP, QUOTE, COLON, BOUND, TAIL, NEED = 1, 2, 4, 8, 16, 32, 64, 128
+#: which family of phrases may start at a PHRASE token
+FAMILY = {"channel": 256, "evidence": 512, "modality": 1024}
 
 #: clitics a phrase's first word may carry (the stem match confirms it later)
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "لل", "وب", "ول", "فب",
@@ -63,11 +64,13 @@ def flags() -> dict[str, int]:
     for phrase in lexicon.nominal_cues():
         for p in ("", "و", "ف", "ب", "وب", "فب"):
             add(p + phrase.words[0], CUE)
-    phrases = lexicon.channels() + lexicon.evidence_words() + lexicon.modality_markers()
-    for w in {p.words[0] for p in phrases}:
-        for p in _PREFIXES:
-            for s in _SUFFIXES:
-                add(p + w + s, PHRASE)
+    families = (("channel", lexicon.channels()), ("evidence", lexicon.evidence_words()),
+                ("modality", lexicon.modality_markers()))
+    for family, phrases in families:
+        for w in {p.words[0] for p in phrases}:
+            for p in _PREFIXES:
+                for s in _SUFFIXES:
+                    add(p + w + s, PHRASE | FAMILY[family])
     for p in ("", "و", "ف"):
         for b in ("", "ب"):
             for s in _COMP_SUFFIXES:
@@ -86,13 +89,12 @@ def flags() -> dict[str, int]:
     return out
 
 
-_NORM = attrgetter("norm")
-
 
 def scan(tokens: list[Token]) -> tuple[list[int], dict[int, int]]:
     """Sorted indices of the tokens that carry flags, and their flags (C-level maps: this
     is the one pass over every token)."""
-    found = list(map(flags().get, map(_NORM, tokens)))
+    get = flags().get
+    found = [get(t.norm, 0) for t in tokens]
     marks = list(compress(range(len(found)), found))
     return marks, {k: found[k] for k in marks}
 

@@ -27,6 +27,8 @@ CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", 
 #: honorifics and quantifiers before the head of a subject
 HONORIFICS = frozenset({"معالي", "سعاده", "فضيله", "سمو", "صاحب", "بعض", "احد", "احدي", "كبير",
                         "كبار"})
+#: words inside many names: never a short form of one person's name alone
+NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ابي", "عبد", "ال", "بنت", "ولد", "الدين"})
 SELF = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
 MAX_NP = 14
 
@@ -197,6 +199,12 @@ def shrink(ctx: Context, found: Found) -> Found:
         return found
     k = found.a + 1
     toks = ctx.tokens
+    ent = ctx.ent_at.get(k) if k < found.b else None
+    if ent is not None and ent.type == "PER" and not _definite(toks[found.a]):
+        while k < found.b and ctx.ent_at.get(k) is ent:
+            k += 1  # construct with a person: «أسرة خالد يوسف»
+        found.b = k
+        return found
     if k < found.b and not _definite(toks[found.a]) and _definite(toks[k]):
         k += 1  # construct state: «ولي العهد», «وزير الخارجية»
     definite = _definite(toks[found.a])
@@ -259,16 +267,17 @@ def subject_before(ctx: Context, i: int) -> Found | None:
     return None
 
 
-def _name_coref(ctx: Context, a: int, b: int) -> Entity | None:
+def name_coref(ctx: Context, a: int, b: int) -> Entity | None:
     """A short name the NER missed («وقال تشوي») that repeats a word of a person named
     before («تشوي سون-هوي»): that person."""
     if b - a > 2 or ctx.tokens[a].kind != "word" or _head_kind(ctx.tokens[a]) is not None:
         return None
     word = bare(ctx.tokens[a])
+    if len(word) < 3 or word in NAME_PARTICLES:
+        return None  # «بن», «أبو»: part of many names
     start = ctx.tokens[a].start
     for ent in reversed(ctx.doc.entities):
-        if ent.end <= start and ent.type == "PER" and ent.actor is not None \
-                and word in _stems(ent):
+        if ent.end <= start and ent.type == "PER" and word in _stems(ent):
             return ent
     return None
 
@@ -276,7 +285,7 @@ def _name_coref(ctx: Context, a: int, b: int) -> Entity | None:
 def speaker_of(found: Found, ctx: Context) -> Speaker:
     a, b = found.a, found.b
     if found.kind == "named" and found.entity is None:
-        ent = _name_coref(ctx, a, b)
+        ent = name_coref(ctx, a, b)
         if ent is not None:
             s, e = ctx.chars(a, b)
             return Speaker(s, e, ctx.doc.text[s:e], actor=ent.actor, entity=ent.id)
@@ -304,6 +313,9 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
 
     if found.b - found.a >= 2 and bare(toks[found.a + 1]) in SELF or kind == "anonymous":
         return like(history[-1][1]) if history else Speaker(s, e, text)
+    ent = _named_before(ctx, found.a, found.b)
+    if ent is not None:
+        return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
     if kind == "document":
         for _, sp, _ in reversed(history):
             if not sp.anonymous:
@@ -330,6 +342,35 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
             if ent is not None and ent.type != "PER":
                 return like(sp)
     return Speaker(s, e, text)
+
+
+def _named_before(ctx: Context, a: int, b: int) -> Entity | None:
+    """«النائب العام» after «النائب العام المصري»: the latest earlier entity with an actor
+    whose name holds the nominal's words (two or more) in a row."""
+    if b - a < 2:
+        return None
+    words = [bare(t) for t in ctx.tokens[a:b] if t.kind == "word"]
+    if len(words) < 2:
+        return None
+    start = ctx.tokens[a].start
+    n = len(words)
+    for ent in reversed(ctx.doc.entities):
+        if ent.end > start or ent.actor is None or ent.type == "LOC":
+            continue
+        names = _words(ctx, ent)
+        if any(names[m:m + n] == words for m in range(len(names) - n + 1)):
+            return ent
+    return None
+
+
+def _words(ctx: Context, ent: Entity) -> list[str]:
+    key = ("words", ent.id)
+    got = ctx.memo.get(key)
+    if got is None:
+        from rawi.text.normalize import normalize
+
+        got = ctx.memo[key] = normalize(ent.text).split()
+    return got
 
 
 def _title_antecedent(ctx: Context, a: int, b: int) -> Entity | None:
@@ -390,13 +431,25 @@ def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> 
 
 
 def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
-    """A person or organisation named in the sentence's first words, after its verb."""
+    """A person or organisation named in the sentence's first words, after its verb: the
+    subject, so not a name behind a preposition («ووجه قطان الشكر للسيسي»)."""
     lo = ctx.sentence(i)[0]
+    toks = ctx.tokens
     for k in range(lo + 1, min(i, lo + 4)):
         e = ctx.ent_at.get(k)
         if e is not None and e.type in ("PER", "ORG"):
+            if _PREPS.intersection(toks[k].prefix.split("+")) and toks[k].start < e.start:
+                continue  # «للسيسي»: the name is an object
             return Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
+        if e is None and k == lo + 1:
+            ent = name_coref(ctx, k, k + 1)
+            if ent is not None:
+                s, t = ctx.chars(k, k + 1)
+                return Speaker(s, t, ctx.doc.text[s:t], actor=ent.actor, entity=ent.id)
     return None
+
+
+_PREPS = frozenset({"ل", "لل", "ب", "ك"})
 
 
 def _first_subject_in_sentence(ctx: Context, i: int) -> Speaker | None:

@@ -20,12 +20,14 @@ from rawi.attribution.speaker import (
     Found,
     classify,
     implied,
+    name_coref,
     resolve_nominal,
     shrink,
     speaker_of,
     subject_before,
     subject_np,
 )
+from rawi.attribution.speaker_actor import link_actor
 from rawi.model import Attribution, Channel, Doc, Span, Speaker
 
 _SKIP = frozenset({",", "،"})
@@ -135,7 +137,7 @@ def _headlines(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
         if cb - ca < 3:
             continue
         cue = Cue(k, k + 1, toks[k].start, toks[k].end, "headline", ":", "", "", "asserted")
-        out.append(_Draft(cue, (ca, cb), (a, k), direct, speaker_of(found, ctx)))
+        out.append(_Draft(cue, (ca, cb), (a, k), direct, link_actor(ctx, speaker_of(found, ctx))))
     return out
 
 
@@ -184,8 +186,8 @@ def _speaker(ctx: Context, found: Found | None, cue: Cue,
     if found is None:
         return implied(ctx, cue, history) if cue.kind != "passive" else None
     if found.kind == "nominal":
-        return resolve_nominal(ctx, found, history, cue.i)
-    return speaker_of(found, ctx)
+        return link_actor(ctx, resolve_nominal(ctx, found, history, cue.i))
+    return link_actor(ctx, speaker_of(found, ctx))
 
 
 def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
@@ -226,8 +228,12 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
         found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
-        if found is None and cue.number in ("s", "") and _plain_subject(ctx, np_a, np_b, comp):
-            found = Found(np_a, np_b, "named")  # «وأوضح النفيعي أن», «كشف الطالب السعودي»
+        if found is None and cue.number in ("s", "") and (
+                _plain_subject(ctx, np_a, np_b, comp)
+                or (np_b > np_a and name_coref(ctx, np_a, np_a + 1) is not None)):
+            # «وأوضح النفيعي أن», «كشف الطالب السعودي», «أكد قطان على» (a short name the
+            # NER missed that repeats a word of a person named before)
+            found = Found(np_a, np_b, "named")
         if found is not None:
             if comp is None:
                 found = shrink(ctx, found)

@@ -1,0 +1,99 @@
+"""Which actor a speaker is: the actors stage's answer for its span, a derived actor
+(«أسرة أبو الفتوح» → "Family of Abdel Moneim Aboul Fotouh"), and the same actor
+carried along the chain of mentions that refer back to it.
+
+The actors stage leaves an actor on each linked entity and, in ``doc.actors[i]["spans"]``,
+the generic and role mentions it resolved («الوزارة», «الرئيس المصري»). This is the
+answer of ``rawi.actors.resolve_at``, indexed once per document here (resolve_at scans
+every actor and entity per call, too slow for every speaker of a long article).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+
+from rawi.attribution import lexicon
+from rawi.attribution.context import Context
+from rawi.attribution.cues import bare
+from rawi.model import Actor, Speaker, Token
+
+_ACTOR_FIELDS = ("id", "name", "type", "aliases", "name_ar", "country", "wikidata")
+_KEY = "actor-spans"
+
+
+def _spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, Actor]]]:
+    """(starts, [(start, end, actor)]) of every span the actors stage resolved, in text
+    order: entity mentions with an actor and resolved generic or role mentions."""
+    found = ctx.memo.get(_KEY)
+    if found is not None:
+        return found
+    out = [(e.start, e.end, e.actor) for e in ctx.doc.entities if e.actor is not None]
+    for data in ctx.doc.actors or ():
+        spans = data.get("spans") or ()
+        if not spans:
+            continue
+        actor = Actor(**{k: data[k] for k in _ACTOR_FIELDS if k in data})
+        out.extend((s["start"], s["end"], actor) for s in spans)
+    out.sort(key=lambda x: x[0])
+    found = ctx.memo[_KEY] = ([s for s, _, _ in out], out)
+    return found
+
+
+#: «متحدث باسم الوزارة», «بيان صادر عن الوزارة»: the organisation is the source
+ON_BEHALF = frozenset({"باسم", "صادر", "الصادر"})
+LONGEST = 200  # characters: no resolved mention is longer
+
+
+def actor_at(ctx: Context, start: int, end: int) -> Actor | None:
+    """The actor of the resolved mention that overlaps ``[start, end)`` most (what
+    ``rawi.actors.resolve_at`` answers), or None."""
+    starts, spans = _spans(ctx)
+    best, best_ov = None, 0
+    for s, e, actor in spans[bisect_left(starts, start - LONGEST):bisect_left(starts, end)]:
+        ov = min(end, e) - max(start, s)
+        if ov > best_ov:
+            best, best_ov = actor, ov
+    return best
+
+
+@lru_cache(maxsize=1)
+def family_nouns() -> frozenset[str]:
+    return frozenset(lexicon._n(f[0]) for _, f in lexicon._rows("family_nouns.tsv", 1))
+
+
+def is_family_head(tok: Token) -> bool:
+    b = bare(tok)
+    return b in family_nouns() or tok.stem in family_nouns() or (
+        b.startswith("ال") and b[2:] in family_nouns())
+
+
+def family_actor(person: Actor) -> Actor:
+    """The family of a person as one source (gold-dev names it "Family of <name>")."""
+    return Actor(id=f"family-of-{person.id}", name=f"Family of {person.name}", type="family",
+                 aliases=[f"{person.name} family"], country=person.country)
+
+
+def link_actor(ctx: Context, sp: Speaker | None) -> Speaker | None:
+    """Give a named speaker without an actor the one the actors stage resolved for its
+    span; a family noun before a person's name makes the person's family the source."""
+    if sp is None or sp.anonymous:
+        return sp
+    toks = ctx.tokens
+    k = bisect_left(toks, sp.start, key=lambda t: t.start)
+    if k < len(toks) and toks[k].start < sp.end and is_family_head(toks[k]):
+        person = None
+        for e in ctx.doc.entities:
+            if sp.start <= e.start and e.end <= sp.end and e.type == "PER":
+                person = e.actor
+                break
+        if person is not None:
+            sp.actor = family_actor(person)
+            return sp
+    if sp.actor is None and (ctx.doc.actors or ctx.doc.entities) and k < len(toks):
+        # the head word's own actor («الوزارة», «الرئيس المصري»); a name inside the phrase
+        # is its genitive («وزير خارجية ألمانيا») except after «متحدث باسم» / «صادر عن»
+        sp.actor = actor_at(ctx, toks[k].start, toks[k].end)
+        if sp.actor is None and k + 1 < len(toks) and bare(toks[k + 1]) in ON_BEHALF:
+            sp.actor = actor_at(ctx, toks[k + 1].end, sp.end)
+    return sp

@@ -1,0 +1,88 @@
+"""Speakers' actors: the actors stage's resolved spans, families, short names the NER
+missed, names behind prepositions, nominals that repeat part of an earlier name."""
+
+from __future__ import annotations
+
+from rawi.attribution.stage import AttributionStage
+from rawi.model import Actor, Article, Doc, Entity
+from rawi.pipeline import Pipeline
+
+_TEXT = Pipeline(["text"])
+_STAGE = AttributionStage()
+
+
+def run(text: str, entities=(), generics=()) -> Doc:
+    """Text layer, the given entities (surface, type, actor name or None, occurrence) and
+    generic mentions the actors stage resolved (surface, actor name)."""
+    doc = _TEXT(Article(text=text, id="t", published="2021-04-12"))
+    for n, (surface, typ, actor, nth) in enumerate(entities):
+        s = -1
+        for _ in range(nth + 1):
+            s = text.index(surface, s + 1)
+        act = Actor(id=f"q{n}", name=actor, type="person" if typ == "PER" else "org") \
+            if actor else None
+        doc.entities.append(Entity(f"e{n}", s, s + len(surface), surface, typ, act))
+    doc.entities.sort(key=lambda e: e.start)
+    for n, (surface, actor) in enumerate(generics):
+        s = text.index(surface)
+        doc.actors.append({"id": f"g{n}", "name": actor, "type": "ministry", "mentions": [],
+                           "spans": [{"start": s, "end": s + len(surface), "text": surface,
+                                      "kind": "generic"}]})
+    return _STAGE(doc)
+
+
+def test_family_of_a_person_is_its_own_source():
+    text = "واعتقلت الشرطة خالد يوسف. ونفت أسرة خالد يوسف التهم، وقالت إنه بريء."
+    doc = run(text, [("خالد يوسف", "PER", "Khaled Youssef", 0),
+                     ("خالد يوسف", "PER", "Khaled Youssef", 1)])
+    first, second = doc.attributions
+    assert first.speaker.actor.name == "Family of Khaled Youssef"
+    assert second.speaker.actor.name == "Family of Khaled Youssef"  # carried to «وقالت»
+
+
+def test_generic_mention_resolved_by_the_actors_stage_gives_the_actor():
+    text = "وقالت الوزارة إن الحدود مغلقة. وأضافت أن المعابر ستفتح غدا."
+    doc = run(text, generics=[("الوزارة", "Ministry of Interior")])
+    first, second = doc.attributions
+    assert first.speaker.text == "الوزارة"
+    assert first.speaker.actor.name == "Ministry of Interior"
+    assert second.speaker.actor.name == "Ministry of Interior"  # pro-drop takes the actor
+
+
+def test_a_name_inside_a_title_phrase_is_not_the_speaker_actor():
+    text = "وقال وزير خارجية ألمانيا إن المفاوضات صعبة."
+    doc = run(text, [("ألمانيا", "LOC", "Germany", 0)])
+    (a,) = doc.attributions
+    assert a.speaker.actor is None or a.speaker.actor.name != "Germany"
+
+
+def test_spokesperson_without_a_name_speaks_for_the_organisation():
+    text = "وقال متحدث باسم وزارة الصحة إن المستشفيات جاهزة."
+    doc = run(text, [("وزارة الصحة", "ORG", "Ministry of Health", 0)])
+    (a,) = doc.attributions
+    assert a.speaker.actor.name == "Ministry of Health"
+
+
+def test_short_name_after_the_verb_is_the_subject_even_without_a_complementiser():
+    text = ("وقلد الرئيس سفير السعودية أحمد قطان الوسام. وقال المتحدث بسام راضي إن اللقاء "
+            "كان وديا. من جانبه، أكد قطان على قوة العلاقات بين البلدين.")
+    doc = run(text, [("أحمد قطان", "PER", None, 0), ("بسام راضي", "PER", "Bassam Radi", 0)])
+    last = doc.attributions[-1]
+    assert last.cue.text == "أكد" and last.speaker.text == "قطان"
+
+
+def test_a_name_behind_a_preposition_is_not_the_implied_speaker():
+    text = ("وقال المتحدث بسام راضي إن الزيارة ناجحة. ووجه قطان الشكر للسيسي على الوسام، "
+            "قائلا إنه لفتة كريمة.")
+    doc = run(text, [("بسام راضي", "PER", "Bassam Radi", 0), ("قطان", "PER", None, 0),
+                     ("سيسي", "PER", "Abdel Fattah el-Sisi", 0)])
+    last = doc.attributions[-1]
+    assert last.cue.text == "قائلا" and last.speaker.text == "قطان"
+
+
+def test_a_nominal_that_repeats_an_earlier_name_takes_its_actor():
+    text = ("وذكر بيان صادر عن النائب العام المصري أنه قرر التحفظ على الأموال. "
+            "وحسب النائب العام، فإن القرار نهائي.")
+    doc = run(text, [("النائب العام المصري", "ORG", "Public Prosecution of Egypt", 0)])
+    last = doc.attributions[-1]
+    assert last.cue.text == "حسب" and last.speaker.actor.name == "Public Prosecution of Egypt"
