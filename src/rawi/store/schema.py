@@ -36,7 +36,7 @@ CREATE TABLE articles (
     dup          TEXT,                      -- NULL | 'exact' | 'near' (relative to cluster)
     similarity   REAL,                      -- estimated Jaccard with the cluster's first article
     minhash      BLOB,                      -- MinHash signature (uint32 little-endian)
-    offsets      BLOB,                      -- [start, end) of each indexed token (int32 pairs)
+    offsets      BLOB,                      -- token [start, end) pairs, zlib int32 deltas
     analysis     BLOB NOT NULL,             -- zlib-compressed rawi/1 JSON, without "text"
     run          INTEGER,                   -- runs.id of the ingest that added it
     ingested_at  TEXT NOT NULL

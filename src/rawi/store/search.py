@@ -168,7 +168,7 @@ def search(
             "FROM articles a JOIN search s ON s.rowid = a.rowid WHERE a.rowid = ?",
             (rowid,),
         ).fetchone()
-        matches = _matches(q, body.split(" ") if body else [], offsets_of(blob or b""))
+        matches = _matches(q, body.split(" ") if body else [], offsets_of(blob))
         snippet, highlights = _snippet(text, matches, width)
         hits.append(Hit(rowid, aid, published, src, title, url, -float(score), snippet,
                         highlights, matches))
