@@ -106,7 +106,7 @@ def article_hash(article: Article) -> str:
 
 def pack_offsets(offsets: list[int]) -> bytes:
     """Flat ``[start, end, ...]`` offsets as zlib-compressed int32 deltas (small numbers
-    that compress about threefold: this column is the store's third largest)."""
+    that compress about 7x on news text; raw, this column was the store's third largest)."""
     deltas = array("i", (b - a for a, b in zip([0, *offsets], offsets, strict=False)))
     return zlib.compress(deltas.tobytes(), 6)
 
