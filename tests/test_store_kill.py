@@ -77,3 +77,30 @@ def test_sigkill_mid_ingest_then_resume(tmp_path):
                         "FROM articles").fetchone() == (n, n, n)
     assert conn.execute("SELECT count(*) FROM search").fetchone()[0] == n
     assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
+
+
+def test_ctrl_c_stops_cleanly_and_keeps_committed_batches(tmp_path):
+    n, batch = 400, 10
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in synthetic(n)),
+                   "utf-8")
+    db = str(tmp_path / "rawi.db")
+    argv = ["ingest", str(src), "--db", db, "--stages", "text", "--jobs", "2",
+            "--batch", str(batch), "--quiet"]
+    code = f"import sys; from rawi.cli import main; sys.exit(main({argv!r}))"
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True,
+                            start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    while _count(db) < 3 * batch and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert proc.poll() is None, "ingest finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C sends: the whole process group
+    err = proc.communicate(timeout=30)[1]
+    assert proc.returncode == 130
+    assert "run the same command again to resume" in err.lower()
+    assert "Traceback" not in err
+    conn = sqlite3.connect(db)
+    kept = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert kept % batch == 0 and kept == conn.execute("SELECT count(*) FROM search").fetchone()[0]
+    assert conn.execute("SELECT added FROM runs").fetchone()[0] == kept
