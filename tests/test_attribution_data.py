@@ -83,6 +83,11 @@ def check_family(src: str, want: str) -> None:
     assert [t.text for t in doc.tokens if is_family_head(t)] == [want]
 
 
+def check_addressee(src: str, want: str) -> None:
+    doc = AttributionStage()(_doc(src))
+    assert doc.attributions and doc.attributions[0].speaker is None, want
+
+
 def check_nominal_speaker(src: str, want: str) -> None:
     doc = _doc(src)
     assert any(_head_kind(t) == want for t in doc.tokens)
@@ -100,6 +105,7 @@ CHECKS = {
     "anonymous.tsv": check_anonymous,
     "speaker_nominals.tsv": check_nominal_speaker,
     "family_nouns.tsv": check_family,
+    "addressees.tsv": check_addressee,
 }
 CASES = [(name, src, want) for name in CHECKS for src, want in _cases(name)]
 

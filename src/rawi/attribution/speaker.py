@@ -171,8 +171,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         e = orgs[0]
         return Found(a, b, "entity", e, e.actor)
     if head == "document":
-        for k in range(a + 1, b):  # «بيان للوزارة»: the body that issued it
-            if _head_kind(toks[k]) == "body":
+        for k in range(a + 1, b):  # «بيان للوزارة», «البيان الصادر عن المتحدث»: its issuer
+            if _head_kind(toks[k]) in ("body", "person"):
                 return Found(k, b, "nominal")
     if head == "body" and (_quoted_name(ctx, a, b) or not _definite(toks[a])):
         return Found(a, b, "named")  # «مجموعة "الفريق العامل"», «وزارة الداخلية»: a name

@@ -62,6 +62,27 @@ def family_nouns() -> frozenset[str]:
     return frozenset(lexicon._n(f[0]) for _, f in lexicon._rows("family_nouns.tsv", 1))
 
 
+@lru_cache(maxsize=1)
+def addressees() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs of calling on someone, nouns that after them are the addressee)."""
+    rows = lexicon._rows("addressees.tsv", 2)
+    verbs = frozenset(lexicon._n(w) for _, (w, k) in rows if k == "verb")
+    nouns = frozenset(lexicon._n(w) for _, (w, k) in rows if k == "noun")
+    return verbs, nouns | {n[2:] for n in nouns if n.startswith("ال")}
+
+
+def is_addressee(ctx: Context, lemma: str, a: int, entity) -> bool:
+    """After «طالب/دعا/ناشد», a region or unlinked place, or «العالم/المجتمع الدولي», is
+    the object the verb calls on, not its subject."""
+    verbs, nouns = addressees()
+    if lemma not in verbs:
+        return False
+    if entity is not None and entity.type == "LOC":
+        return entity.actor is None or entity.actor.type == "region"
+    b = bare(ctx.tokens[a])
+    return b in nouns or (b.startswith("ال") and b[2:] in nouns)
+
+
 def is_family_head(tok: Token) -> bool:
     b = bare(tok)
     return b in family_nouns() or tok.stem in family_nouns() or (

@@ -27,7 +27,7 @@ from rawi.attribution.speaker import (
     subject_before,
     subject_np,
 )
-from rawi.attribution.speaker_actor import link_actor
+from rawi.attribution.speaker_actor import is_addressee, link_actor
 from rawi.model import Attribution, Channel, Doc, Span, Speaker
 
 _SKIP = frozenset({",", "،"})
@@ -228,6 +228,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
         found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
+        if np_b > np_a and is_addressee(ctx, cue.lemma, np_a,
+                                        found.entity if found is not None else None):
+            found, np_b = None, np_a  # «وطالب العالم العربي باتخاذ»: the object
         if found is None and cue.number in ("s", "") and (
                 _plain_subject(ctx, np_a, np_b, comp)
                 or (np_b > np_a and name_coref(ctx, np_a, np_a + 1) is not None)):
