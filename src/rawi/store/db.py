@@ -183,13 +183,20 @@ class _Transaction:
         self.conn = conn
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.conn.in_transaction:  # left open by an interrupt between BEGIN and the body
+            self.conn.execute("ROLLBACK")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except BaseException:  # Ctrl-C can land just after BEGIN took effect
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
         return self.conn
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
         if exc_type is None:
             self.conn.execute("COMMIT")
-        else:
+        elif self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
 
 
