@@ -132,12 +132,24 @@ def resolve_at(doc: Doc, start: int, end: int) -> Actor | None:
     return best[1] if best else None
 
 
+#: Actor types that speak for a state: «وزارة الداخلية» after «قوى الأمن التونسية» is Tunisia's.
+STATE_TYPES = frozenset({"government", "presidency", "ministry", "legislature", "judiciary",
+                         "security", "armed_forces", "intelligence", "embassy"})
+
+
 def dominant_country(chain: list[Chain], before: int | None = None) -> str | None:
-    """The country the document is mostly about: most mentioned (≥2), with a clear lead."""
-    counts: dict[str, int] = {}
-    for link in chain:
-        if link.entry.country and (before is None or link.start < before):
-            counts[link.entry.country] = counts.get(link.entry.country, 0) + 1
+    """The country the document is about at ``before``: mentions before it counted, a
+    state institution three times («أوقفت قوى الأمن التونسية ... في ألمانيا» is a
+    Tunisian story so far), a country or person once; the whole document when nothing
+    precedes. The winner needs ≥ 2 points and a strict lead."""
+    for scope in (before, None):
+        counts: dict[str, int] = {}
+        for link in chain:
+            iso = link.entry.country
+            if iso and (scope is None or link.start < scope):
+                counts[iso] = counts.get(iso, 0) + (3 if link.entry.type in STATE_TYPES else 1)
+        if counts:
+            break
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
@@ -145,16 +157,17 @@ def dominant_country(chain: list[Chain], before: int | None = None) -> str | Non
 
 
 def bare_institution(index: ActorIndex, tk: TokenKeys, first: int, last: int, chain: list[Chain],
-                     before: int) -> Entry | None:
+                     before: int, key: str | None = None) -> Entry | None:
     """«وزارة الداخلية» with no country: the same institution mentioned earlier, else the
-    institution of the document's dominant country."""
-    heads = [h for end, _k, h in _phrases_at(index.heads, tk, first)
-             if end == last and h.kind == "inst" and not h.construct]
-    if not heads:
-        return None
-    key = heads[0].key
+    institution of the country the document is about (:func:`dominant_country`)."""
+    if key is None:
+        heads = [h for end, _k, h in _phrases_at(index.heads, tk, first)
+                 if end == last and h.kind == "inst" and not h.construct]
+        if not heads:
+            return None
+        key = heads[0].key
     for link in reversed(chain):
         if link.start < before and link.entry.id.endswith(f"-{key}"):
             return link.entry
-    iso = dominant_country(chain)
+    iso = dominant_country(chain, before)
     return index.institution(iso, key) if iso else None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from rawi.actors.dictionary import Dictionary, Entry, data_dir, load_actors, read_table, split_cell
 from rawi.actors.keys import bare_key, phrase_keys, split_words, variants
+from rawi.actors.surfaces import Surfaces
 
 #: A composed institution missing from the dictionary falls back to this one.
 FALLBACK = {"navy": "army", "airforce": "army", "presidency": "gov"}
@@ -29,6 +30,9 @@ class Head:
     key: str  # institution key (mfa) or role key (foreign_minister)
     construct: bool  # a construct form: must be followed by a country name
     target: str = "country"  # roles: country | org | none
+    #: a ministry's full name («وزارة الداخلية»): a named institution even with no country,
+    #: resolved from the document's context (coref.bare_institution)
+    bare: bool = False
 
 
 @dataclass(slots=True)
@@ -120,6 +124,10 @@ class ActorIndex:
     vocabulary: frozenset[str] = frozenset()
     head_words: dict[str, set[str]] = field(default_factory=dict)
     deletions: dict[str, set[str]] | None = None
+    surfaces: Surfaces | None = None
+    #: two or more consecutive words of a person's three-plus-word name («بن رعد» of «زيد
+    #: بن رعد الحسين») -> the persons whose names contain them
+    partials: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, dictionary: Dictionary, base: Path | None = None) -> ActorIndex:
@@ -129,6 +137,14 @@ class ActorIndex:
             ambiguous = _forms_keys(entry.ambiguous)
             for keys in _forms_keys(entry.ar):
                 index.names.add(keys, (entry.id, keys in ambiguous))
+            if entry.type == "person":
+                for keys in _forms_keys(entry.ar):
+                    for a in range(len(keys)):
+                        if a and keys[a - 1] in ("بن", "ابن", "بنت"):
+                            continue  # «جاسم آل ثاني» in «حمد بن جاسم آل ثاني» is the father
+                        for b in range(a + 2, len(keys) + 1):
+                            if b - a < len(keys):
+                                index.partials.setdefault(keys[a:b], set()).add(entry.id)
             for form in entry.ar:
                 index.skeletons.setdefault(skeleton(" ".join(phrase_keys(form))), set()).add(
                     entry.id)
@@ -169,6 +185,11 @@ class ActorIndex:
             | {k for keys in index.capitals for k in keys}
             | FILLERS
         )
+        latin = {w for entry in dictionary for form in entry.ar for w in split_words(form)
+                 if w.isascii()}
+        index.surfaces = Surfaces(index.vocabulary, index.generics, latin,
+                                  index.names.root, index.heads.root)
+        index.near("")  # builds the one-letter-deletion table now, not in the first article
         return index
 
     def _add_heads(self, kind: str, row: dict[str, str], target: str) -> None:
@@ -176,7 +197,9 @@ class ActorIndex:
             for head in split_cell(row.get(cell, "")):
                 text = head.split("/")[0]
                 for keys in _forms_keys([text]):
-                    self.heads.add(keys, Head(kind, row["key"], construct, target))
+                    bare = (kind == "inst" and not construct and len(keys) >= 2
+                            and row.get("type") == "ministry")
+                    self.heads.add(keys, Head(kind, row["key"], construct, target, bare))
 
     def near(self, sk: str) -> set[str]:
         """Entries whose skeleton is one letter longer or shorter than ``sk`` («للملكة»)."""

@@ -76,31 +76,6 @@ def variants(text: str) -> set[str]:
     return out
 
 
-_PROCLITICS = "بلك"
-
-
-def token_candidates(token: Token) -> tuple[str, ...]:
-    """Every key a text token could stand for, most literal first: the normalised word
-    with و/ف and ب/ل/ك peeled off (the article kept, «للحوثيين» → «الحوثيين»), and the
-    text layer's stem with its article restored."""
-    if token.kind == "latin":
-        return (token.norm.casefold(),)
-    norm = token.norm
-    if token.kind not in ("word", "number"):
-        return (norm,)
-    forms = [norm]
-    if norm[:1] in "وف" and len(norm) > 3:
-        forms.append(norm[1:])
-    for form in list(forms):
-        if form.startswith("لل") and len(form) > 4:
-            forms.append("ال" + form[2:])
-        elif form[:1] in _PROCLITICS and len(form) > 3:
-            forms.append(form[1:])
-    stem = token.stem
-    forms.append("ال" + stem if ARTICLE in token.prefix.split("+") else stem)
-    return tuple(dict.fromkeys(forms))
-
-
 _align_cache: dict[str, list[int]] = {}
 
 

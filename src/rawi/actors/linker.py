@@ -6,6 +6,8 @@ type keeps ``actor=None``. Confidence reflects how the link was made.
 
 from __future__ import annotations
 
+from itertools import product
+
 from rawi.actors.dictionary import Entry
 from rawi.actors.index import ActorIndex, skeleton
 from rawi.actors.matcher import Matcher, Mention, TokenKeys, _adjective_follows
@@ -51,10 +53,7 @@ class Linker:
             return best
         # The text-wide segmentation may cross the entity's edges: match inside it alone.
         if any(tk.starts[first:last]):
-            sub = TokenKeys.__new__(TokenKeys)
-            sub.tokens, sub.keys = tk.tokens[first:last], tk.keys[first:last]
-            sub.starts = tk.starts[first:last]
-            sub.generic_at = []
+            sub = tk.sub(first, last)
             inner = self.matcher.match_keys(sub, date)
             if _adjective_follows(tk, last):  # «القاعدة الجوية» is an air base
                 inner = [m for m in inner if not m.ambiguous]
@@ -68,7 +67,25 @@ class Linker:
             capital = self._capital(tk, first, last)
             if capital:
                 return capital, 0.6, "metonymy"
-        return self._fuzzy(tk, first, last, etype)
+        fuzzy = self._fuzzy(tk, first, last, etype)
+        if fuzzy[0] is None and etype == "PER" and last - first >= 2:
+            return self._partial(tk, first, last)
+        return fuzzy
+
+    def _partial(self, tk: TokenKeys, first: int, last: int) -> tuple[Entry | None, float, str]:
+        """A PER entity that is two or more consecutive words of exactly one dictionary
+        person's longer name («بن رعد» -> Zeid bin Ra'ad), at confidence 0.6."""
+        options = [tk.keys[i] for i in range(first, last)]
+        if not all(options) or last - first > 4:
+            return None, 0.0, ""
+        ids: set[str] = set()
+        for combo in product(*options):
+            ids |= self.index.partials.get(combo, set())
+        if len(ids) == 1:
+            entry = self.index.dictionary.get(next(iter(ids)))
+            if entry is not None:
+                return entry, 0.6, "partial"
+        return None, 0.0, ""
 
     def _from_mentions(self, start: int, end: int, etype: str, mentions: list[Mention],
                        partial: bool = False) -> tuple[Entry, float, str] | None:
@@ -76,8 +93,8 @@ class Linker:
         for m in mentions:
             if m.entry is None:
                 continue
-            ov = overlap(start, end, m.start, m.end)
-            if not ov:
+            ov = min(end, m.end) - max(start, m.start)
+            if ov <= 0:
                 continue
             fit = compatible(etype, m.entry)
             if not fit:

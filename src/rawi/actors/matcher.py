@@ -16,12 +16,13 @@ when no adjective follows: they count only when an NER entity confirms them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress
+from itertools import compress, repeat
 from operator import attrgetter, itemgetter
 
 from rawi.actors.dictionary import Entry
 from rawi.actors.index import FILLERS, ActorIndex, Head, PhraseTable
-from rawi.actors.keys import key_span, token_candidates
+from rawi.actors.keys import key_span
+from rawi.actors.surfaces import HEAD, NAME, ONE, Surfaces
 from rawi.model import Token
 
 
@@ -32,7 +33,7 @@ class Mention:
     first: int  # token index of the first token
     last: int  # token index after the last token
     entry: Entry | None
-    kind: str  # name | composed | role | capital
+    kind: str  # name | composed | role | bare (a ministry with no country: role = its key)
     confidence: float = 1.0
     ambiguous: bool = False
     role: str | None = None  # role key for role mentions
@@ -52,49 +53,46 @@ TITLES = frozenset({
 })
 
 
-NAME, HEAD = 1, 2
 _PREPOSITIONS = frozenset({"ب", "ل", "ك"})
-_TEXT = attrgetter("text")
-_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+_NORM = attrgetter("norm")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_NONE: tuple[int, tuple[str, ...]] = (0, ())
 
 
 class TokenKeys:
-    """Candidate keys of each token, filtered by the index vocabulary (cached per surface)."""
+    """Candidate keys of each token and which phrases can start there.
 
-    def __init__(self, tokens: list[Token], vocabulary: frozenset[str],
-                 cache: dict[str, tuple[tuple[str, ...], int, bool]] | None = None,
-                 starters: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-                 generics: frozenset[str] = frozenset()) -> None:
+    One C-level dict lookup per token (normalised surface -> (start flags, keys)) into
+    the index's precomputed :class:`~rawi.actors.surfaces.Surfaces`; Python code runs
+    only at phrase starts. Enclitic-bearing forms are not looked up: «قطره» is «its
+    diameter», «حزبه الليكود» is «his party»; names do not take possessive pronouns."""
+
+    def __init__(self, tokens: list[Token], surfaces: Surfaces) -> None:
         self.tokens = tokens
-        cache = {} if cache is None else cache
+        n = len(tokens)
+        self.norms = norms = list(map(_NORM, tokens))
+        hits = list(map(surfaces.both.get, norms, repeat(_NONE, n)))
+        #: which phrases can start at each token: NAME | HEAD | ONE bits
+        starts = list(map(_FIRST, hits))
+        #: candidate keys of each token
+        keys = list(map(_SECOND, hits))
+        #: indices of tokens that are a definite generic nominal («الوزارة»)
+        self.generic_at = list(compress(range(n), map(surfaces.generic.__contains__, norms)))
+        self.keys = keys
+        self.starts = starts
+        self.second = surfaces.second
+        #: token start and end offsets, filled by the stage when it needs them
+        self.begins: list[int] = []
+        self.ends: list[int] = []
 
-        names, heads = starters
-
-        def miss(t: Token) -> tuple[tuple[str, ...], int, bool]:
-            n, s = t.norm, t.stem
-            # most surfaces are no dictionary word: reject them with one set operation
-            quick = {n, n[1:], n[2:], n[3:], "ال" + n[2:], "ال" + n[3:], s, "ال" + s,
-                     n.casefold()}
-            if quick.isdisjoint(vocabulary):
-                keys: tuple[str, ...] = ()
-            else:
-                keys = tuple(c for c in token_candidates(t) if c in vocabulary)
-            flags = (NAME if any(k in names for k in keys) else 0) | (
-                HEAD if any(k in heads for k in keys) else 0)
-            hit = (keys, flags, t.stem in generics)
-            if len(cache) < 300_000:
-                cache[t.text] = hit
-            return hit
-
-        # C-level map()s: this runs over every token of every article
-        hits = list(map(cache.get, map(_TEXT, tokens)))
-        if None in hits:
-            hits = [h or miss(t) for h, t in zip(hits, tokens, strict=True)]
-        self.keys = list(map(_FIRST, hits))
-        #: which phrases can start at each token: NAME | HEAD bits
-        self.starts = list(map(_SECOND, hits))
-        #: indices of tokens whose stem is a generic nominal («الوزارة»)
-        self.generic_at = list(compress(range(len(hits)), map(_THIRD, hits)))
+    def sub(self, first: int, last: int) -> TokenKeys:
+        """The tokens [first, last) alone (to match inside one entity)."""
+        sub = TokenKeys.__new__(TokenKeys)
+        sub.tokens, sub.norms = self.tokens[first:last], self.norms[first:last]
+        sub.keys = self.keys[first:last]
+        sub.starts = [f | ONE if f else 0 for f in self.starts[first:last]]
+        sub.generic_at, sub.second = [], self.second
+        return sub
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -149,13 +147,32 @@ def _adjective_follows(tk: TokenKeys, end: int) -> bool:
 class Matcher:
     def __init__(self, index: ActorIndex) -> None:
         self.index = index
-        self._cache: dict[str, tuple[tuple[str, ...], bool]] = {}  # surface -> keys
-        self._starters = (frozenset(index.names.root), frozenset(index.heads.root))
-        self._generics = frozenset(index.generics)
+        #: surface -> the one-word names it can be, in candidate order: (key, entry, ambiguous)
+        self._single: dict[str, tuple[tuple[str, Entry, bool], ...]] = {}
+
+    def _one_word(self, tk: TokenKeys, i: int) -> Mention | None:
+        """The mention at a token where only one-word names can match (no longer name
+        continues, no head starts): what :meth:`candidates_at` would pick, memoised per
+        surface («سوريا», «إيران» are most of the mentions of a text)."""
+        norm = tk.norms[i]
+        found = self._single.get(norm)
+        if found is None:
+            names, get = self.index.names.root, self.index.dictionary.get
+            found = tuple((k, get(ident), amb) for k in tk.keys[i]
+                          for ident, amb in names.get(k, {}).get(PhraseTable.END, ()))
+            self._single[norm] = found
+        best = next((f for f in found if not f[2]), None)
+        if best is None:
+            if not found or _adjective_follows(tk, i + 1):
+                return None
+            best = found[0]
+        key, entry, ambiguous = best
+        start, stop = _span(tk, i, i + 1, key, _last_key(tk, i + 1))
+        return Mention(start, stop, i, i + 1, entry, "name", 0.8 if ambiguous else 1.0,
+                       ambiguous)
 
     def keys(self, tokens: list[Token]) -> TokenKeys:
-        return TokenKeys(tokens, self.index.vocabulary, self._cache, self._starters,
-                         self._generics)
+        return TokenKeys(tokens, self.index.surfaces)
 
     def candidates_at(self, tk: TokenKeys, i: int, date: str | None) -> list[Mention]:
         ix = self.index
@@ -217,6 +234,9 @@ class Matcher:
             return [Mention(start, stop, i, end, holder, "role", 0.9, role=head.key)]
         comp = self._complement(tk, j, head)
         if comp is None:
+            if head.bare:  # «وزارة الداخلية» alone: whose is decided by the document
+                start, stop = _span(tk, i, end, tk.keys[i][0], _last_key(tk, end))
+                out.append(Mention(start, stop, i, end, None, "bare", 0.5, role=head.key))
             return out
         stop_tok, target, last_key = comp
         start, stop = _span(tk, i, stop_tok, tk.keys[i][0], last_key)
@@ -236,22 +256,28 @@ class Matcher:
         return self.match_keys(tk, date)
 
     def match_keys(self, tk: TokenKeys, date: str | None = None) -> list[Mention]:
-        rank = {"name": 0, "composed": 1, "role": 2}
+        rank = {"name": 0, "composed": 1, "role": 2, "bare": 4}
         out: list[Mention] = []
-        keys, n = tk.keys, len(tk.keys)
-        names, heads, end_mark = self.index.names.root, self.index.heads.root, PhraseTable.END
-        i = 0
-        for i in compress(range(n), tk.starts):
-            if out and i < out[-1].last:
+        keys, starts, norms, second = tk.keys, tk.starts, tk.norms, tk.second
+        n = len(starts)
+        busy = 0
+        for i in compress(range(n), starts):
+            if i < busy:
                 continue
             # cheap test before the full search: a one-word phrase, or a second word fits
-            nxt = keys[i + 1] if i + 1 < n else ()
-            if not any(end_mark in node or any(k in node for k in nxt)
-                       for table in (names, heads) for c in keys[i]
-                       if (node := table.get(c)) is not None):
+            f = starts[i]
+            alone = i + 1 >= n or second[norms[i]].isdisjoint(keys[i + 1])
+            if alone and not f & ONE:
+                continue
+            if alone and f == NAME | ONE:
+                best = self._one_word(tk, i)
+                if best is not None:
+                    out.append(best)
+                    busy = best.last
                 continue
             cands = self.candidates_at(tk, i, date)
             if cands:
-                out.append(min(cands, key=lambda m: (-m.length, m.ambiguous,
-                                                     rank.get(m.kind, 3))))
+                best = min(cands, key=lambda m: (-m.length, m.ambiguous, rank.get(m.kind, 3)))
+                out.append(best)
+                busy = best.last
         return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import compress
+from operator import attrgetter, not_
 from pathlib import Path
 
 from rawi.actors.coref import (
@@ -22,11 +24,25 @@ from rawi.actors.coref import (
 )
 from rawi.actors.dictionary import TYPES, Entry
 from rawi.actors.index import ActorIndex, get_index
-from rawi.actors.keys import phrase_keys
-from rawi.actors.linker import Linker, overlap
-from rawi.actors.matcher import Matcher, Mention, TokenKeys
+from rawi.actors.keys import key_span, phrase_keys
+from rawi.actors.linker import Linker
+from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys
 from rawi.model import Doc, Entity
 from rawi.text.tokenize import tokenize
+
+_START, _END = attrgetter("start"), attrgetter("end")
+#: name particles that never refer to a person alone
+_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال", "ولد", "آل", "دي",
+                        "فون", "فان", "عبدال", "الدين", "الله", "الرحمن"})
+#: surnames that are also everyday words: never taken alone as a back-reference
+_COMMON_SURNAMES = frozenset({
+    "سريع", "حق", "الحق", "حافظ", "قاسم", "راضي", "كبير", "الكبير", "جديد", "قوي", "حسن",
+    "سعيد", "جميل", "كريم", "عادل", "امين", "الامين", "نبيل", "شريف", "حميد", "رشيد",
+    "سليم", "منصور", "فاضل", "صالح", "الصالح", "عزيز", "العزيز", "رسول", "المالكي",
+    "التركي", "الانصاري", "الرفاعي", "النعمان", "زيد", "خان", "باشا", "محمود", "عباس",
+})
+#: words before which a name word is not a name («شهر رجب», «عيد الأضحى»)
+_NOT_NAME_BEFORE = frozenset({"شهر", "عيد", "يوم", "منذ", "حي", "شارع", "جامعه", "مدينه"})
 
 #: Environment variable listing the user's actor files (os.pathsep-separated); set by
 #: ``use_actor_files`` so that worker processes of a pool inherit it.
@@ -74,6 +90,14 @@ class ActorsStage:
                         firsts.setdefault(keys[0], set()).add(e.id)
         #: given names that open three or more persons' names: too common to corefer alone
         self._given = frozenset(w for w, ids in firsts.items() if len(ids) >= 3)
+        #: words of a person's names that alone may refer back to them (not particles,
+        #: common given names, titles or very short words)
+        self._person_words: dict[str, frozenset[str]] = {
+            ident: frozenset(w for w in ws if len(w) >= 3 and w not in self._given
+                             and w not in _COMMON_SURNAMES
+                             and w not in _PARTICLES and w not in TITLES and not w.isascii())
+            for ident, ws in self._person_keys.items()
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.tokens:
@@ -82,7 +106,8 @@ class ActorsStage:
         tk = self.matcher.keys(doc.tokens)
         mentions = self.matcher.match_keys(tk, date)
         ambiguous = [m for m in mentions if m.ambiguous]
-        starts = [t.start for t in doc.tokens]
+        tk.begins = starts = list(map(_START, doc.tokens))
+        tk.ends = list(map(_END, doc.tokens))
         chain: list[Chain] = []
         if doc.entities:
             self._adopt(doc, tk, mentions)
@@ -90,12 +115,15 @@ class ActorsStage:
             self._add_missing(doc, mentions, chain)
         else:
             self._add_missing(doc, [m for m in mentions if m not in ambiguous], chain)
+        taken = sorted((c.start, c.end) for c in chain if c.entity)
         for m in mentions:
-            if (m.kind in ("role", "composed") and m.entry is not None
-                    and not any(c.entity and overlap(c.start, c.end, m.start, m.end)
-                                for c in chain)):
-                chain.append(Chain(m.start, m.end, m.entry, m.kind))
+            if m.kind in ("role", "composed") and m.entry is not None:
+                k = bisect_left(taken, (m.end, -1))
+                if not any(s < m.end and m.start < e for s, e in taken[max(0, k - 3):k]):
+                    chain.append(Chain(m.start, m.end, m.entry, m.kind))
         chain.sort(key=lambda c: c.start)
+        self._short_names(doc, tk, mentions, chain)
+        self._bare(doc, tk, mentions, chain)
         self._generics(doc, tk, mentions, date, chain, starts)
         doc.actors = _doc_actors(doc, chain)
         return doc
@@ -111,8 +139,8 @@ class ActorsStage:
             if m.entry is None or m.ambiguous or m.kind not in ("name", "composed"):
                 continue
             k = bisect_left(spans, ((m.end, -1),))
-            inside = [e for (s, t), e in spans[max(0, k - 4):k + 1]
-                      if overlap(s, t, m.start, m.end)]
+            ms, me = m.start, m.end
+            inside = [e for (s, t), e in spans[max(0, k - 4):k + 1] if s < me and ms < t]
             if len(inside) != 1:
                 continue
             ent = inside[0]
@@ -123,10 +151,12 @@ class ActorsStage:
                     continue
                 ent.start, ent.end, ent.text = m.start, m.end, doc.text[m.start:m.end]
             ent.type = TYPES.get(m.entry.type, ent.type)
-        starts = [t.start for t in doc.tokens]
+        starts = tk.begins
         for ent in entities:  # a capital tagged PER («قالت بيونغيانغ») is a place name
             if ent.type == "PER":
                 first = _token_at(starts, ent.start)
+                if not tk.keys[first]:
+                    continue
                 last = _token_at(starts, ent.end - 1) + 1
                 if self.linker.capital_keys(tk, first, last):
                     ent.type = "LOC"
@@ -135,8 +165,7 @@ class ActorsStage:
     def _link_entities(self, doc: Doc, tk: TokenKeys, mentions: list[Mention],
                        date: str | None, chain: list[Chain]) -> None:
         tokens = doc.tokens
-        ends = [t.end for t in tokens]
-        starts = [t.start for t in tokens]
+        ends, starts = tk.ends, tk.begins
         mentions = sorted(mentions, key=lambda m: m.start)
         m_starts = [m.start for m in mentions]
         longest = max((m.end - m.start for m in mentions), default=0)
@@ -181,7 +210,8 @@ class ActorsStage:
             if m.entry is None or m.kind not in ("name", "composed") or m.ambiguous:
                 continue
             k = bisect_left(spans, (m.end, -1))
-            if any(overlap(s, e, m.start, m.end) for s, e in spans[max(0, k - 3):k + 1]):
+            ms, me = m.start, m.end
+            if any(s < me and ms < e for s, e in spans[max(0, k - 3):k + 1]):
                 continue
             while f"A{n}" in used:
                 n += 1
@@ -194,6 +224,81 @@ class ActorsStage:
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: e.start)
         chain.sort(key=lambda c: c.start)
+
+    def _short_names(self, doc: Doc, tk: TokenKeys, mentions: list[Mention],
+                     chain: list[Chain]) -> None:
+        """A later lone surname the NER missed («رجب» after «نبيل رجب», «للأسد» after «بشار
+        الأسد», «تشوي» after «تشوي سون-هوي») becomes an entity of that person (0.85): one
+        word of a person named in full earlier, not a common given name or a particle."""
+        persons = [c for c in chain if c.entity and c.entry.type == "person"]
+        if not persons:
+            return
+        words: dict[str, list[Chain]] = {}
+        for c in persons:
+            for w in self._person_words.get(c.entry.id, ()):
+                words.setdefault(w, []).append(c)
+        keys, tokens = tk.keys, doc.tokens
+        hits = list(compress(range(len(keys)), map(not_, map(words.keys().isdisjoint, keys))))
+        if not hits:
+            return
+        spans = sorted((e.start, e.end) for e in doc.entities)
+        spans += [(m.start, m.end) for m in mentions if m.entry is not None]
+        spans.sort()
+        used = {e.id for e in doc.entities}
+        added, n = [], 0
+        for i in hits:
+            t = tokens[i]
+            if t.kind != "word" or (i > 0 and tokens[i - 1].norm in _NOT_NAME_BEFORE):
+                continue
+            if i + 1 < len(tokens) and tokens[i + 1].kind == "number":  # «رجب 1439»
+                continue
+            k = bisect_left(spans, (t.end, -1))
+            if any(s < t.end and t.start < e for s, e in spans[max(0, k - 3):k + 1]):
+                continue
+            key = next(k for k in keys[i] if k in words)
+            earlier = [c for c in words[key] if c.end <= t.start]
+            if not earlier:
+                continue
+            entry = earlier[-1].entry
+            start, end = key_span(t, key, True, True)
+            while f"A{n}" in used:
+                n += 1
+            used.add(f"A{n}")
+            added.append(Entity(id=f"A{n}", start=start, end=end, text=doc.text[start:end],
+                                type="PER", actor=entry.actor(), confidence=0.85,
+                                source="actors"))
+            chain.append(Chain(start, end, entry, "entity", f"A{n}"))
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda e: e.start)
+            chain.sort(key=lambda c: c.start)
+
+    def _bare(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], chain: list[Chain]
+              ) -> None:
+        """A ministry named without its country («وزارة الداخلية») that no entity covers
+        becomes an entity of the ministry of the country the text is about, confidence 0.5."""
+        bare = [m for m in mentions if m.kind == "bare"]
+        if not bare:
+            return
+        spans = sorted((e.start, e.end) for e in doc.entities)
+        used = {e.id for e in doc.entities}
+        added, n = [], 0
+        for m in bare:
+            k = bisect_left(spans, (m.end, -1))
+            if any(s < m.end and m.start < e for s, e in spans[max(0, k - 3):k + 1]):
+                continue
+            entry = bare_institution(self.index, tk, m.first, m.last, chain, m.start, m.role)
+            if entry is None:
+                continue
+            while f"A{n}" in used:
+                n += 1
+            used.add(f"A{n}")
+            added.append(Entity(id=f"A{n}", start=m.start, end=m.end,
+                                text=doc.text[m.start:m.end], type="ORG", actor=entry.actor(),
+                                confidence=0.5, source="actors"))
+            chain.append(Chain(m.start, m.end, entry, "entity", f"A{n}"))
+        if added:
+            doc.entities = sorted(doc.entities + added, key=lambda e: e.start)
+            chain.sort(key=lambda c: c.start)
 
     # ------------------------------------------------------------------ generics
     def _generics(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], date: str | None,
