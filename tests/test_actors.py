@@ -168,3 +168,56 @@ def test_use_actor_files_reaches_stages_built_later(tmp_path, monkeypatch):
     assert [e.actor.id for e in doc.entities] == ["dawn"]
     with pytest.raises(FileNotFoundError):
         use_actor_files([tmp_path / "missing.tsv"])
+
+
+def test_clitics_on_names_starting_with_lam_and_no_enclitic_reading(stage):
+    doc = run(stage, "وقدمت فرنسا دعما للبنان، وبلغ قطره عشرة أمتار.")
+    got = ids(doc)
+    assert got.get("لبنان") == "Q822"  # «للبنان» is ل + «لبنان», not «البنان»
+    assert not any(v == "Q846" for v in got.values())  # «قطره»: «its diameter», not Qatar
+
+
+def test_bare_ministry_takes_the_country_the_text_is_about(stage):
+    text = ("اعتقلت قوى الأمن التونسية مشتبها به في ألمانيا. "
+            "وقال متحدث باسم وزارة الداخلية إن التحقيق مستمر.")
+    doc = run(stage, text, entities=[("ألمانيا", "LOC")])
+    got = ids(doc)
+    assert got["وزارة الداخلية"] == "tn-moi"
+    ministry = next(e for e in doc.entities if e.text == "وزارة الداخلية")
+    assert ministry.confidence == 0.5 and ministry.source == "actors"
+    # nothing to go on: no country in the text, no guess
+    doc = run(stage, "وقال متحدث باسم وزارة الداخلية إن التحقيق مستمر.")
+    assert "وزارة الداخلية" not in ids(doc)
+
+
+def test_lone_surname_after_the_full_name_becomes_an_entity(stage):
+    text = ("أفرجت السلطات عن الناشط نبيل رجب. وقال رجب إنه سيواصل عمله، "
+            "وذلك في شهر رجب.")
+    doc = run(stage, text, entities=[("نبيل رجب", "PER")])
+    found = {(e.start, e.actor.id if e.actor else None) for e in doc.entities}
+    assert (text.index("رجب إنه"), "nabeel-rajab") in found
+    assert not any(s == text.rindex("رجب") for s, _ in found)  # «شهر رجب» is a month
+
+
+def test_partial_name_of_one_dictionary_person(stage):
+    doc = run(stage, "وانتقد بن رعد الحكومة.", entities=[("بن رعد", "PER")])
+    assert ids(doc)["بن رعد"] == "zeid-raad-al-hussein"
+    doc = run(stage, "وقال جاسم آل ثاني إن الدوحة ترحب.", entities=[("جاسم آل ثاني", "PER")])
+    assert ids(doc)["جاسم آل ثاني"] is None  # the father's name inside «حمد بن جاسم آل ثاني»
+
+
+def test_english_names_of_non_arab_ministries(stage):
+    doc = run(stage, "وقالت وزارة الداخلية البريطانية والخارجية الألمانية إن التعاون مستمر.")
+    names = {e.text: e.actor.name for e in doc.entities if e.actor}
+    assert names["وزارة الداخلية البريطانية"] == "Home Office"
+    assert names["الخارجية الألمانية"] == "Federal Foreign Office"
+
+
+def test_surface_table_agrees_with_clitic_rules(stage):
+    from rawi.actors.surfaces import surface_keys
+    table = stage.index.surfaces.keys
+    assert "الحوثيين" in table["وللحوثيين"]
+    assert "لبنان" in surface_keys("للبنان")
+    for surface, keys in list(table.items())[:2000]:
+        if not surface.isascii():
+            assert set(keys) <= set(surface_keys(surface))
