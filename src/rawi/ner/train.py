@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev-fraction", type=float, default=0.1)
     ap.add_argument("--c1", type=float, default=0.05)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--iterations", type=int, default=300)
     ap.add_argument("--gazetteer-articles", type=int, default=8000)
     ap.add_argument("--dev-only", action="store_true",
                     help="train on train minus dev and report dev; do not write the final model")
