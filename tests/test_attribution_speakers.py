@@ -86,3 +86,17 @@ def test_a_nominal_that_repeats_an_earlier_name_takes_its_actor():
     doc = run(text, [("النائب العام المصري", "ORG", "Public Prosecution of Egypt", 0)])
     last = doc.attributions[-1]
     assert last.cue.text == "حسب" and last.speaker.actor.name == "Public Prosecution of Egypt"
+
+
+def test_impersonal_statement_takes_the_last_source_whatever_its_gender():
+    text = "وتصر الحكومة على أن المحاكمة عادلة. وجاء في بيان وزع على الصحفيين أن القضاء مستقل."
+    doc = run(text, [("الحكومة", "ORG", "Government of Bahrain", 0)])
+    last = doc.attributions[-1]
+    assert last.cue.text == "جاء" and last.speaker.actor.name == "Government of Bahrain"
+
+
+def test_body_named_after_a_statement_word_is_the_issuer():
+    text = "وقال المتحدث إن الوفد وصل. وجاء في بيان لوزارة الخارجية أن المحادثات بدأت."
+    doc = run(text, [("وزارة الخارجية", "ORG", "Ministry of Foreign Affairs", 0)])
+    last = doc.attributions[-1]
+    assert last.speaker.actor.name == "Ministry of Foreign Affairs"

@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from rawi.attribution.cues import BOUNDARY, Cue
 from rawi.attribution.index import CUE, PHRASE, scan
-from rawi.model import Doc, Entity, Sentence, Time, Token
+from rawi.model import Doc, Sentence, Token
 
 _START = attrgetter("start")
 
@@ -36,15 +36,14 @@ class Context:
     tokens: list[Token]
     sents: list[Sentence]
     sent_of: SentenceOf
-    ent_at: dict[int, Entity]
-    time_at: dict[int, Time]
+    ent_at: SpanAt  # token -> Entity, on demand
+    time_at: SpanAt  # token -> Time, on demand
     marks: list[int] = field(default_factory=list)  # tokens with flags (see index.py)
     flag: dict[int, int] = field(default_factory=dict)
     cue_idx: list[int] = field(default_factory=list)  # tokens that may be cues
     phrase_idx: list[int] = field(default_factory=list)  # tokens that may start a phrase
     cue_at: dict[int, Cue] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # per-document phrase matches
-    time_idx: list[int] = field(default_factory=list)  # sorted tokens inside times
     _ranges: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def sentence(self, k: int) -> tuple[int, int]:
@@ -91,32 +90,64 @@ def _sentences(doc: Doc, tokens: list[Token]) -> list[Sentence]:
     return out
 
 
-def _spread(spans, tokens: list[Token]) -> dict:
-    """token index -> the first span (entity, time) that overlaps the token."""
-    out: dict = {}
-    n = len(tokens)
-    k = 0
-    for sp in sorted(spans, key=_START):
-        # spans come in text order and a token holds at least one character, so the
-        # token that holds ``sp.start`` lies within ``sp.start - tokens[k].start`` of k
-        lo = k
-        if lo < n:
-            hi = min(n, lo + max(0, sp.start - tokens[lo].start) + 1)
-            k = max(lo, bisect_right(tokens, sp.start, lo, hi, key=_START) - 1)
-        m = k
-        while m < n and tokens[m].start < sp.end:
-            if tokens[m].end > sp.start and m not in out:
-                out[m] = sp
-            m += 1
-    return out
+class SpanAt:
+    """``span_at.get(k)``: the first span (entity, time) that overlaps token ``k``, looked up
+    on demand by bisection (the rules ask about a few dozen tokens per document, so
+    spreading every span over its tokens up front costs more than it saves)."""
+
+    __slots__ = ("tokens", "spans", "starts", "memo")
+
+    def __init__(self, spans, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.spans = sorted(spans, key=_START)
+        self.starts = [sp.start for sp in self.spans]
+        self.memo: dict = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)
+
+    def get(self, k: int, default=None):
+        memo = self.memo
+        if k in memo:
+            hit = memo[k]
+            return default if hit is None else hit
+        hit = None
+        if self.spans:
+            t = self.tokens[k]
+            # spans that start before the token ends; the earliest one that reaches into it
+            m = bisect_left(self.starts, t.end)
+            spans = self.spans
+            lo = m
+            while lo > 0 and m - lo < _MAX_BACK:
+                lo -= 1
+                if spans[lo].end > t.start:
+                    hit = spans[lo]
+        memo[k] = hit
+        return default if hit is None else hit
+
+    def __getitem__(self, k: int):
+        hit = self.get(k)
+        if hit is None:
+            raise KeyError(k)
+        return hit
+
+    def first_in(self, start: int, end: int, types: tuple[str, ...]):
+        """The earliest span of one of ``types`` that overlaps characters [start, end)."""
+        for sp in self.spans[max(0, bisect_left(self.starts, start) - _MAX_BACK):
+                             bisect_left(self.starts, end)]:
+            if sp.end > start and sp.type in types:
+                return sp
+        return None
+
+
+_MAX_BACK = 4  # spans that may overlap one token (nested or touching names)
 
 
 def build(doc: Doc, tokens: list[Token]) -> Context:
     sents = _sentences(doc, tokens)
     sent_of = SentenceOf(tokens, [s.start for s in sents])
     marks, flag = scan(tokens)
-    time_at = _spread(doc.times, tokens)
-    ctx = Context(doc, tokens, sents, sent_of, _spread(doc.entities, tokens), time_at, marks,
-                  flag, [k for k in marks if flag[k] & CUE], [k for k in marks if flag[k] & PHRASE])
-    ctx.time_idx = sorted(time_at)
+    ctx = Context(doc, tokens, sents, sent_of, SpanAt(doc.entities, tokens),
+                  SpanAt(doc.times, tokens), marks, flag,
+                  [k for k in marks if flag[k] & CUE], [k for k in marks if flag[k] & PHRASE])
     return ctx

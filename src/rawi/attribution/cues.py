@@ -86,21 +86,31 @@ def _surface_skip(tok: Token, letters: int) -> int:
 def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[int],
               flag: dict[int, int]) -> bool:
     """One of the ``need`` words follows in the clause (within NEED_WINDOW tokens)."""
-    from rawi.attribution.index import BOUND, COLON, COMP, NEED, QUOTE, within
+    from rawi.attribution.index import BOUND, COLON, COMP, QUOTE, within
 
     if not need:
         return True
-    for k in within(marks, j, j + NEED_WINDOW):
-        f = flag[k]
+    words = _NEED_WORDS.get(need)
+    if words is None:
+        words = _NEED_WORDS[need] = frozenset(need) - {"ان", ":", '"'}
+    # need words such as عن، إلى، في are too common to flag: read those tokens directly
+    ks = range(j, min(len(tokens), j + NEED_WINDOW)) if words else \
+        within(marks, j, j + NEED_WINDOW)
+    get = flag.get
+    for k in ks:
+        f = get(k, 0)
         if f & BOUND:
             return False
         if (f & COMP and "ان" in need) or (f & COLON and ":" in need) or (
             f & QUOTE and '"' in need
         ):
             return True
-        if f & NEED and bare(tokens[k]) in need:
+        if words and bare(tokens[k]) in words:
             return True
     return False
+
+
+_NEED_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 @lru_cache(maxsize=1)

@@ -59,13 +59,14 @@ def _matches(ctx: Context, family: str, k: int) -> list[tuple[int, lexicon.Phras
 def phrases_at(ctx: Context, family: str, a: int, b: int):
     """(start, end, phrase) of each phrase of ``family`` in tokens ``[a, b)``, longest
     match at each start."""
-    idx = ctx.memo.get(family)
-    if idx is None:  # once per document: the positions where a phrase of ``family`` starts
-        bit, flag = FAMILY[family], ctx.flag
-        idx = ctx.memo[family] = [k for k in ctx.phrase_idx
-                                  if flag[k] & bit and _matches(ctx, family, k)]
-    for k in within(idx, a, b):
-        for e, p in ctx.memo[(family, k)]:
+    bit, flag, memo = FAMILY[family], ctx.flag, ctx.memo
+    for k in within(ctx.phrase_idx, a, b):
+        if not flag[k] & bit:
+            continue  # no phrase of this family starts with this word
+        found = memo.get((family, k))
+        if found is None:
+            found = _matches(ctx, family, k)
+        for e, p in found:
             if e <= b:
                 yield k, e, p
                 break
@@ -131,8 +132,5 @@ def find_time(ctx: Context, a: int, b: int) -> str | None:
     """The id of the first date or time in tokens ``[a, b)`` (the cue's clause)."""
     if not ctx.time_at:
         return None
-    for k in within(ctx.time_idx, a, b):
-        tm = ctx.time_at[k]
-        if tm.type in ("DATE", "TIME"):
-            return tm.id
-    return None
+    tm = ctx.time_at.first_in(ctx.tokens[a].start, ctx.tokens[b - 1].end, ("DATE", "TIME"))
+    return tm.id if tm is not None else None

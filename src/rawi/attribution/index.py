@@ -16,7 +16,7 @@ from itertools import compress
 from rawi.attribution import lexicon
 from rawi.model import Token
 
-CUE, PHRASE, COMP, QUOTE, COLON, BOUND, TAIL, NEED = 1, 2, 4, 8, 16, 32, 64, 128
+CUE, PHRASE, COMP, QUOTE, COLON, BOUND, TAIL = 1, 2, 4, 8, 16, 32, 64
 #: which family of phrases may start at a PHRASE token
 FAMILY = {"channel": 256, "evidence": 512, "modality": 1024}
 
@@ -75,11 +75,6 @@ def flags() -> dict[str, int]:
         for b in ("", "ب"):
             for s in _COMP_SUFFIXES:
                 add(p + b + "ان" + s, COMP)
-    for f in lexicon.cue_forms().values():
-        for w in f.need:
-            for p in ("", "و", "ف"):
-                add(p + w, NEED)
-    add("بالقول", NEED)
     add('"', QUOTE)
     add(":", COLON)
     for c in ".!?\n":

@@ -27,6 +27,8 @@ CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", 
 #: honorifics and quantifiers before the head of a subject
 HONORIFICS = frozenset({"معالي", "سعاده", "فضيله", "سمو", "صاحب", "بعض", "احد", "احدي", "كبير",
                         "كبار"})
+#: cues whose form does not agree with the source: «وجاء في بيان» (it came in a statement)
+IMPERSONAL = frozenset({"جاء"})
 #: words inside many names: never a short form of one person's name alone
 NAME_PARTICLES = frozenset({"بن", "ابن", "ابو", "ابي", "عبد", "ال", "بنت", "ولد", "الدين"})
 SELF = frozenset({"نفسه", "ذاته", "نفسها", "ذاتها"})
@@ -181,6 +183,25 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     return None
 
 
+def issuer(ctx: Context, j: int, stop: int) -> Found | None:
+    """«وجاء في بيان لوزارة الخارجية / صادر عن الوزارة أن»: the body or person that issued
+    the statement, named right after the statement word (not a name further on: «في بيان
+    حصلت وكالة رويترز عليه» is no statement of Reuters)."""
+    toks = ctx.tokens
+    if j + 2 >= stop or bare(toks[j]) != "في" or _head_kind(toks[j + 1]) != "document":
+        return None
+    k = j + 2
+    if bare(toks[k]) in ("صادر", "الصادر") and k + 2 < stop and bare(toks[k + 1]) == "عن":
+        k += 2
+    e = ctx.ent_at.get(k)
+    if e is not None and e.type in ("PER", "ORG"):
+        b = k
+        while b < stop and ctx.ent_at.get(b) is e:
+            b += 1
+        return Found(k, b, "entity", e, e.actor)
+    return None
+
+
 def _definite(tok: Token) -> bool:
     return "ال" in tok.prefix.split("+") or bare(tok).startswith("ال")
 
@@ -273,7 +294,7 @@ def name_coref(ctx: Context, a: int, b: int) -> Entity | None:
     if b - a > 2 or ctx.tokens[a].kind != "word" or _head_kind(ctx.tokens[a]) is not None:
         return None
     word = bare(ctx.tokens[a])
-    if len(word) < 3 or word in NAME_PARTICLES:
+    if len(word) < 3 or word in NAME_PARTICLES or word not in _person_words(ctx):
         return None  # «بن», «أبو»: part of many names
     start = ctx.tokens[a].start
     for ent in reversed(ctx.doc.entities):
@@ -392,11 +413,29 @@ def _title_antecedent(ctx: Context, a: int, b: int) -> Entity | None:
     return None
 
 
-def _stems(span: Entity | Speaker) -> set[str]:
-    from rawi.text.normalize import normalize
+_STEMS: dict[str, frozenset[str]] = {}
 
-    words = normalize(span.text).split()
-    return {w[2:] if w.startswith("ال") else w for w in words} | set(words)
+
+def _stems(span: Entity | Speaker) -> frozenset[str]:
+    """The words of a name with and without ال (cached per surface text)."""
+    got = _STEMS.get(span.text)
+    if got is None:
+        from rawi.text.normalize import normalize
+
+        words = normalize(span.text).split()
+        got = frozenset({w[2:] if w.startswith("ال") else w for w in words} | set(words))
+        if len(_STEMS) < 100_000:
+            _STEMS[span.text] = got
+    return got
+
+
+def _person_words(ctx: Context) -> frozenset[str]:
+    """Every word of every person named in the document (a quick «not a name» test)."""
+    got = ctx.memo.get("person-words")
+    if got is None:
+        got = ctx.memo["person-words"] = frozenset().union(
+            *(_stems(e) for e in ctx.doc.entities if e.type == "PER"))
+    return got
 
 
 def _entity(ctx: Context, eid: str | None) -> Entity | None:
@@ -413,8 +452,8 @@ def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> 
     sentence, else the name that opens the sentence («وكانت شبكة NBC قد نشرت تقريرا قالت
     فيه»), else the latest earlier speaker whose cue agrees in gender."""
     sent = ctx.sent_of[cue.i]
-    compatible = [(c, sp) for c, sp, g in history
-                  if not cue.gender or not g or g == cue.gender]
+    gender = "" if cue.lemma in IMPERSONAL else cue.gender
+    compatible = [(c, sp) for c, sp, g in history if not gender or not g or g == gender]
     same = [sp for c, sp in compatible if ctx.sent_of[c.i] == sent and c.i < cue.i]
     if same:
         return same[-1]
@@ -438,8 +477,9 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
     for k in range(lo + 1, min(i, lo + 4)):
         e = ctx.ent_at.get(k)
         if e is not None and e.type in ("PER", "ORG"):
-            if _PREPS.intersection(toks[k].prefix.split("+")) and toks[k].start < e.start:
-                continue  # «للسيسي»: the name is an object
+            if (_PREPS.intersection(toks[k].prefix.split("+")) and toks[k].start < e.start
+                    and _head_kind(toks[k - 1]) != "document"):
+                continue  # «للسيسي»: an object; but «في بيان لوزارة الخارجية»: the issuer
             return Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
         if e is None and k == lo + 1:
             ent = name_coref(ctx, k, k + 1)

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from rawi.attribution import lexicon
-from rawi.attribution.context import Context
+from rawi.attribution.context import _START, Context
 from rawi.attribution.cues import bare
 from rawi.model import Actor, Speaker, Token
 
@@ -83,10 +83,17 @@ def is_addressee(ctx: Context, lemma: str, a: int, entity) -> bool:
     return b in nouns or (b.startswith("ال") and b[2:] in nouns)
 
 
+_FAMILY: dict[str, bool] = {}
+
+
 def is_family_head(tok: Token) -> bool:
-    b = bare(tok)
-    return b in family_nouns() or tok.stem in family_nouns() or (
-        b.startswith("ال") and b[2:] in family_nouns())
+    hit = _FAMILY.get(tok.norm)
+    if hit is None:
+        b, nouns = bare(tok), family_nouns()
+        hit = b in nouns or tok.stem in nouns or (b.startswith("ال") and b[2:] in nouns)
+        if len(_FAMILY) < 100_000:
+            _FAMILY[tok.norm] = hit
+    return hit
 
 
 def family_actor(person: Actor) -> Actor:
@@ -101,7 +108,7 @@ def link_actor(ctx: Context, sp: Speaker | None) -> Speaker | None:
     if sp is None or sp.anonymous:
         return sp
     toks = ctx.tokens
-    k = bisect_left(toks, sp.start, key=lambda t: t.start)
+    k = bisect_left(toks, sp.start, key=_START)
     if k < len(toks) and toks[k].start < sp.end and is_family_head(toks[k]):
         person = None
         for e in ctx.doc.entities:

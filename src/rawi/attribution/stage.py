@@ -17,9 +17,11 @@ from rawi.attribution.cues import Cue, bare, find_cues, is_comp
 from rawi.attribution.features import find_channel, find_evidence, find_modality, find_time
 from rawi.attribution.index import TAIL_WORDS
 from rawi.attribution.speaker import (
+    IMPERSONAL,
     Found,
     classify,
     implied,
+    issuer,
     name_coref,
     resolve_nominal,
     shrink,
@@ -217,7 +219,6 @@ def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int
 
 def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
             history: list[tuple[Cue, Speaker, str]]) -> _Draft | None:
-    toks = ctx.tokens
     sent_a, sent_b = ctx.sentence(cue.i)
     j = cue.j
     comp = find_complement(ctx, j, sent_b)
@@ -237,6 +238,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
             # «وأوضح النفيعي أن», «كشف الطالب السعودي», «أكد قطان على» (a short name the
             # NER missed that repeats a word of a person named before)
             found = Found(np_a, np_b, "named")
+        if found is None and cue.lemma in IMPERSONAL:
+            found = issuer(ctx, j, comp if comp is not None else sent_b)
         if found is not None:
             if comp is None:
                 found = shrink(ctx, found)
@@ -250,18 +253,23 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     ca, cb = trim(ctx, ca, cb)
     if cb <= ca:
         return None
+    if sent_b > sent_a and ca < sent_a:
+        return None
     clause = (_clause_start(ctx, drafts, cue.i) if cue.kind == "verb" else cue.i,
               comp if comp is not None else ca)
     speaker = _speaker(ctx, found, cue, history)
     d = _Draft(cue, (ca, cb), clause, direct, speaker)
     d.extra["explicit"] = found is not None and found.kind in ("entity", "anonymous", "named")
     if cue.kind in ("participle", "masdar"):
-        gov = [x for x in drafts if ctx.sent_of[x.cue.i] == ctx.sent_of[cue.i]
-               and x.content[1] <= cue.i + 1]
-        if gov and gov[-1].channel is not None:
-            d.channel = gov[-1].channel
-    if toks[sent_a:sent_b] and ca < sent_a:
-        return None
+        # the channel of the statement this participle continues («قال في بيان ...، مضيفا»)
+        sent = ctx.sent_of[cue.i]
+        for x in reversed(drafts):
+            if ctx.sent_of[x.cue.i] == sent and x.content[1] <= cue.i + 1:
+                if x.channel is not None:
+                    d.channel = x.channel
+                break
+            if x.cue.i < sent_a:
+                break
     return d
 
 
