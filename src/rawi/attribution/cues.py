@@ -91,21 +91,29 @@ def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[in
     if not need:
         return True
     words = _NEED_WORDS.get(need)
-    if words is None:
-        words = _NEED_WORDS[need] = frozenset(need) - {"ان", ":", '"'}
-    # need words such as عن، إلى، في are too common to flag: read those tokens directly
-    ks = range(j, min(len(tokens), j + NEED_WINDOW)) if words else \
-        within(marks, j, j + NEED_WINDOW)
+    if words is None:  # the words with a leading و/ف as well (matched on the norm)
+        plain = set(need) - {"ان", ":", '"'}
+        words = _NEED_WORDS[need] = frozenset(
+            p + w for w in plain for p in ("", "و", "ف") if len(p + w) > 2 or not p)
+    want = (COMP if "ان" in need else 0) | (COLON if ":" in need else 0) | (
+        QUOTE if '"' in need else 0)
     get = flag.get
-    for k in ks:
+    if not words:
+        for k in within(marks, j, j + NEED_WINDOW):
+            f = get(k, 0)
+            if f & BOUND:
+                return False
+            if f & want:
+                return True
+        return False
+    # need words such as عن، إلى، في are too common to flag: read those tokens directly
+    for k in range(j, min(len(tokens), j + NEED_WINDOW)):
+        if tokens[k].norm in words:
+            return True
         f = get(k, 0)
         if f & BOUND:
             return False
-        if (f & COMP and "ان" in need) or (f & COLON and ":" in need) or (
-            f & QUOTE and '"' in need
-        ):
-            return True
-        if words and bare(tokens[k]) in words:
+        if f & want:
             return True
     return False
 
