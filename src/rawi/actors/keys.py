@@ -1,12 +1,10 @@
 """Matching keys: how dictionary forms and text tokens meet.
 
 A dictionary form is split into words and each word becomes a *key*: its
-normalised form without the article («الروسية» → «روسيه»). A text token offers
-several candidate keys: the text layer's stem, its normalised form, and the
-same with the proclitics و ف ب ل ك and ال/لل peeled off. Candidates are
-filtered against the dictionary's vocabulary, so peeling too much costs
-nothing unless the rest is itself a dictionary word. This keeps matching
-independent of corpus-frequency decisions made by the clitic splitter.
+normalised form as written, article included («الروسية» → «الروسيه»). A text
+token stands for the keys its normalised surface gives once the proclitics و ف
+and ب ل ك (and «لل» read as ل+ال) are peeled off; since the vocabulary is small,
+every such surface is enumerated once at load time (:mod:`rawi.actors.surfaces`).
 """
 
 from __future__ import annotations

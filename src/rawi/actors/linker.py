@@ -44,6 +44,7 @@ class Linker:
         self.index = index
         self.matcher = matcher
         self._fuzzy_cache: dict[tuple[str, ...], tuple[Entry | None, float, str]] = {}
+        self._inner_cache: dict[tuple, tuple[Entry, float, str] | None] = {}
 
     def link(self, start: int, end: int, etype: str, tk: TokenKeys, first: int, last: int,
              mentions: list[Mention], date: str | None) -> tuple[Entry | None, float, str]:
@@ -53,14 +54,16 @@ class Linker:
             return best
         # The text-wide segmentation may cross the entity's edges: match inside it alone.
         if any(tk.starts[first:last]):
-            sub = tk.sub(first, last)
-            inner = self.matcher.match_keys(sub, date)
-            if _adjective_follows(tk, last):  # «القاعدة الجوية» is an air base
-                inner = [m for m in inner if not m.ambiguous]
-            else:
-                inner += [c for i in range(len(sub)) if sub.starts[i]
-                          for c in self.matcher.candidates_at(sub, i, date) if c.ambiguous]
-            best = self._from_mentions(start, end, etype, inner, partial=True)
+            # depends only on the entity's own words and edges: memoised per surface
+            toks = tk.tokens
+            adjective = _adjective_follows(tk, last)
+            ck = (etype, date, adjective, start - toks[first].start, end - toks[last - 1].end,
+                  *tk.norms[first:last], *(t.text for t in toks[first:last]))
+            best = self._inner_cache.get(ck, False)
+            if best is False:
+                best = self._inner(start, end, etype, tk, first, last, date, adjective)
+                if len(self._inner_cache) < 100_000:
+                    self._inner_cache[ck] = best
             if best:
                 return best
         if etype == "LOC":
@@ -71,6 +74,18 @@ class Linker:
         if fuzzy[0] is None and etype == "PER" and last - first >= 2:
             return self._partial(tk, first, last)
         return fuzzy
+
+    def _inner(self, start: int, end: int, etype: str, tk: TokenKeys, first: int, last: int,
+               date: str | None, adjective: bool) -> tuple[Entry, float, str] | None:
+        """Match inside the entity alone (the text-wide segmentation may cross its edges)."""
+        sub = tk.sub(first, last)
+        inner = self.matcher.match_keys(sub, date)
+        if adjective:  # «القاعدة الجوية» is an air base
+            inner = [m for m in inner if not m.ambiguous]
+        else:
+            inner += [c for i in range(len(sub)) if sub.starts[i]
+                      for c in self.matcher.candidates_at(sub, i, date) if c.ambiguous]
+        return self._from_mentions(start, end, etype, inner, partial=True)
 
     def _partial(self, tk: TokenKeys, first: int, last: int) -> tuple[Entry | None, float, str]:
         """A PER entity that is two or more consecutive words of exactly one dictionary

@@ -318,7 +318,8 @@ class ActorsStage:
 
 
 def _token_at(starts: list[int], offset: int) -> int:
-    return max(0, bisect_right(starts, offset) - 1)
+    i = bisect_right(starts, offset) - 1
+    return i if i > 0 else 0
 
 
 def _doc_actors(doc: Doc, chain: list[Chain]) -> list[dict]:
