@@ -100,3 +100,10 @@ def test_body_named_after_a_statement_word_is_the_issuer():
     doc = run(text, [("وزارة الخارجية", "ORG", "Ministry of Foreign Affairs", 0)])
     last = doc.attributions[-1]
     assert last.speaker.actor.name == "Ministry of Foreign Affairs"
+
+
+def test_spokesman_of_an_unlinked_company_does_not_take_a_nisba_actor():
+    text = "وبحسب متحدث باسم شركة الطيران الإيرانية فإن الطائرة سقطت."
+    doc = run(text, generics=[("الإيرانية", "Islamic Republic of Iran Army")])
+    (a,) = doc.attributions
+    assert a.speaker is not None and a.speaker.actor is None

@@ -41,7 +41,7 @@ def _spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, Actor]]]:
 
 
 #: «متحدث باسم الوزارة», «بيان صادر عن الوزارة»: the organisation is the source
-ON_BEHALF = frozenset({"باسم", "صادر", "الصادر"})
+ON_BEHALF = frozenset({"صادر", "الصادر"})
 LONGEST = 200  # characters: no resolved mention is longer
 
 
@@ -122,6 +122,11 @@ def link_actor(ctx: Context, sp: Speaker | None) -> Speaker | None:
         # the head word's own actor («الوزارة», «الرئيس المصري»); a name inside the phrase
         # is its genitive («وزير خارجية ألمانيا») except after «متحدث باسم» / «صادر عن»
         sp.actor = actor_at(ctx, toks[k].start, toks[k].end)
-        if sp.actor is None and k + 1 < len(toks) and bare(toks[k + 1]) in ON_BEHALF:
-            sp.actor = actor_at(ctx, toks[k + 1].end, sp.end)
+        m = k + 2 if k + 2 < len(toks) and bare(toks[k + 1]) == "باسم" else \
+            k + 3 if k + 3 < len(toks) and bare(toks[k + 1]) in ON_BEHALF \
+            and bare(toks[k + 2]) == "عن" else None
+        if sp.actor is None and m is not None and toks[m].start < sp.end:
+            # the organisation's own first word: «باسم وزارة الصحة», not a nisba further
+            # on («باسم شركة "آسمان" للطيران الإيرانية» is no spokesman of Iran)
+            sp.actor = actor_at(ctx, toks[m].start, toks[m].end)
     return sp

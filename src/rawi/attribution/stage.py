@@ -232,12 +232,13 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         if np_b > np_a and is_addressee(ctx, cue.lemma, np_a,
                                         found.entity if found is not None else None):
             found, np_b = None, np_a  # «وطالب العالم العربي باتخاذ»: the object
-        if found is None and cue.number in ("s", "") and (
-                _plain_subject(ctx, np_a, np_b, comp)
-                or (np_b > np_a and name_coref(ctx, np_a, np_a + 1) is not None)):
-            # «وأوضح النفيعي أن», «كشف الطالب السعودي», «أكد قطان على» (a short name the
-            # NER missed that repeats a word of a person named before)
-            found = Found(np_a, np_b, "named")
+        if found is None and cue.number in ("s", ""):
+            if np_b > np_a and name_coref(ctx, np_a, np_a + 1) is not None:
+                # «أكد قطان على»: a short name the NER missed, repeating a word of a
+                # person named before; the name alone, not the object after it
+                found = Found(np_a, np_a + 1, "named")
+            elif _plain_subject(ctx, np_a, np_b, comp):
+                found = Found(np_a, np_b, "named")  # «وأوضح النفيعي أن», «كشف الطالب»
         if found is None and cue.lemma in IMPERSONAL:
             found = issuer(ctx, j, comp if comp is not None else sent_b)
         if found is not None:
