@@ -82,3 +82,14 @@ def test_analyze_with_a_user_actor_file(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("RAWI_ACTORS", raising=False)
     assert main(["analyze", str(article), "--actors", str(tmp_path / "nope.tsv")]) == 2
     assert "--actors" in capsys.readouterr().err
+
+
+def test_analyze_on_a_local_dask_cluster_matches_the_local_run(tmp_path, capsys):
+    src = str(EXAMPLES / "articles.jsonl")
+    assert main(["analyze", src, "--quiet", "-o", str(tmp_path / "local.jsonl")]) == 0
+    parts = tmp_path / "parts"
+    args = ["analyze", src, "--quiet", "--dask", "local", "--parquet", str(parts)]
+    assert main([*args, "-o", str(tmp_path / "dask.jsonl")]) == 0
+    assert (tmp_path / "dask.jsonl").read_text() == (tmp_path / "local.jsonl").read_text()
+    assert list(parts.glob("part-*.parquet"))
+    assert main(["analyze", src, "--dask", "local", "--tokens"]) == 2

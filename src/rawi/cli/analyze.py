@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -39,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="run only these stages, in pipeline order (default: all)")
     p.add_argument("--actors", metavar="FILE", action="append", default=[],
                    help="an actor file of your own (format in docs/actors.md); repeatable")
+    p.add_argument("--dask", metavar="SCHEDULER",
+                   help="analyse on a dask.distributed cluster: a scheduler address "
+                        "(tcp://host:8786) or 'local' for a LocalCluster (docs/scale.md)")
+    p.add_argument("--parquet", metavar="DIR",
+                   help="with --dask: where workers write their Parquet partitions "
+                        "(default: a temporary folder, removed afterwards)")
     p.add_argument("--skip-errors", action="store_true",
                    help="exit 0 even when some records could not be read")
     p.add_argument("--quiet", action="store_true", help="no progress or warnings on stderr")
@@ -83,6 +90,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"rawi: --published: {exc}", file=sys.stderr)
         return 2
     stages = args.stages.split(",") if args.stages else None
+    if args.dask and args.tokens:
+        print("rawi: --tokens is not available with --dask (partitions carry no tokens)",
+              file=sys.stderr)
+        return 2
     try:
         if args.actors:
             from rawi.actors import use_actor_files
@@ -98,32 +109,64 @@ def run(args: argparse.Namespace) -> int:
     if args.input != "-" and not Path(args.input).exists():
         print(f"rawi: {args.input}: no such file or directory", file=sys.stderr)
         return 2
-    done = failed = 0
+    counts = {"done": 0, "failed": 0}
     with _output(args.output) as out:
         writer = _writer(args.format, out, args.tokens)
         try:
             show = not args.quiet and args.format != "pretty"
             total = estimate_records(args.input) if show and sys.stderr.isatty() else None
-            results = read_articles(args.input, published)
-            for result in progress(results, total, "analysing", show):
-                _report(result, args.quiet)
-                if result.article is None:
-                    failed += 1
-                    continue
-                try:
-                    doc: Doc = pipeline(result.article)
-                except Exception as exc:  # a bug in a stage must not lose the batch
-                    print(f"rawi: {result.where}: error: analysis failed: {exc!r} (skipped)",
-                          file=sys.stderr)
-                    failed += 1
-                    continue
-                writer.write(doc)
-                done += 1
+            results = progress(read_articles(args.input, published), total, "analysing", show)
+            if args.dask:
+                _run_dask(args, stages, results, writer, counts)
+            else:
+                _run_local(args, pipeline, results, writer, counts)
         except InputError as exc:
             print(f"rawi: {exc}", file=sys.stderr)
             return 2
         finally:
             writer.close()
+    done, failed = counts["done"], counts["failed"]
     if not args.quiet or failed:
         print(f"rawi: analysed {done} article(s), {failed} failed", file=sys.stderr)
     return 1 if failed and not args.skip_errors else 0
+
+
+def _articles(results: Iterable[ReadResult], quiet: bool, counts: dict[str, int]):
+    """The readable articles; unreadable records are reported and counted."""
+    for result in results:
+        _report(result, quiet)
+        if result.article is None:
+            counts["failed"] += 1
+        else:
+            yield result.where, result.article
+
+
+def _run_local(args: argparse.Namespace, pipeline: Pipeline, results: Iterable[ReadResult],
+               writer: Writer, counts: dict[str, int]) -> None:
+    for where, article in _articles(results, args.quiet, counts):
+        try:
+            doc: Doc = pipeline(article)
+        except Exception as exc:  # a bug in a stage must not lose the batch
+            print(f"rawi: {where}: error: analysis failed: {exc!r} (skipped)", file=sys.stderr)
+            counts["failed"] += 1
+            continue
+        writer.write(doc)
+        counts["done"] += 1
+
+
+def _run_dask(args: argparse.Namespace, stages: list[str] | None,
+              results: Iterable[ReadResult], writer: Writer, counts: dict[str, int]) -> None:
+    """The same pure pipeline on a Dask cluster; partitions come back in input order."""
+    from rawi.scale import iter_analyze_dask, read_docs
+
+    def on_error(message: str) -> None:
+        print(f"rawi: error: {message} (skipped)", file=sys.stderr)
+        counts["failed"] += 1
+
+    articles = (article for _, article in _articles(results, args.quiet, counts))
+    with tempfile.TemporaryDirectory(prefix="rawi-dask-") as scratch:
+        out_dir = args.parquet or scratch
+        for part in iter_analyze_dask(articles, out_dir, args.dask, stages, on_error=on_error):
+            for data in read_docs(part):
+                writer.write(Doc.from_dict(data))
+                counts["done"] += 1
