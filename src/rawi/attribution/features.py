@@ -29,7 +29,7 @@ def match_at(tokens: list[Token], k: int, words: tuple[str, ...], end: int) -> i
 def _by_first(family: str) -> dict[str, list[lexicon.Phrase]]:
     """Phrases of one family indexed by first word, longest first."""
     phrases = {"channel": lexicon.channels, "evidence": lexicon.evidence_words,
-               "modality": lexicon.modality_markers}[family]()
+               "modality": lexicon.modality_markers, "denial": lexicon.denial_markers}[family]()
     out: dict[str, list[lexicon.Phrase]] = {}
     for p in phrases:
         out.setdefault(p.words[0], []).append(p)
@@ -56,11 +56,11 @@ def _matches(ctx: Context, family: str, k: int) -> list[tuple[int, lexicon.Phras
     return found
 
 
-def phrases_at(ctx: Context, family: str, a: int, b: int):
+def phrases_at(ctx: Context, family: str, a: int, b: int, starts_before: int | None = None):
     """(start, end, phrase) of each phrase of ``family`` in tokens ``[a, b)``, longest
-    match at each start."""
+    match at each start (that start before ``starts_before`` when given)."""
     bit, flag, memo = FAMILY[family], ctx.flag, ctx.memo
-    for k in within(ctx.phrase_idx, a, b):
+    for k in within(ctx.phrase_idx, a, b if starts_before is None else min(b, starts_before)):
         if not flag[k] & bit:
             continue  # no phrase of this family starts with this word
         found = memo.get((family, k))
@@ -106,9 +106,14 @@ def find_modality(ctx: Context, cue: Cue, clause: tuple[int, int],
         if p.extra == "clause" and (
                 p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT))):
             return p.label
-    for k, e, p in phrases_at(ctx, "modality", ca, cb):
-        if (p.extra == "anywhere" or (p.extra == "content" and k < ca + CONTENT_WINDOW)) and (
+    window = ca + CONTENT_WINDOW
+    for _k, e, p in phrases_at(ctx, "modality", ca, cb, window):
+        if p.extra in ("anywhere", "content") and (
                 p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT))):
+            return p.label
+    # past the first words only the markers that count anywhere (denials) are read
+    for _k, e, p in phrases_at(ctx, "denial", window, cb):
+        if p.words[-1] != "+present" or (e < cb and toks[e].norm.startswith(_PRESENT)):
             return p.label
     return "asserted"
 

@@ -18,7 +18,7 @@ from rawi.model import Token
 
 CUE, PHRASE, COMP, QUOTE, COLON, BOUND, TAIL = 1, 2, 4, 8, 16, 32, 64
 #: which family of phrases may start at a PHRASE token
-FAMILY = {"channel": 256, "evidence": 512, "modality": 1024}
+FAMILY = {"channel": 256, "evidence": 512, "modality": 1024, "denial": 2048}
 
 #: clitics a phrase's first word may carry (the stem match confirms it later)
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "لل", "وب", "ول", "فب",
@@ -65,7 +65,7 @@ def flags() -> dict[str, int]:
         for p in ("", "و", "ف", "ب", "وب", "فب"):
             add(p + phrase.words[0], CUE)
     families = (("channel", lexicon.channels()), ("evidence", lexicon.evidence_words()),
-                ("modality", lexicon.modality_markers()))
+                ("modality", lexicon.modality_markers()), ("denial", lexicon.denial_markers()))
     for family, phrases in families:
         for w in {p.words[0] for p in phrases}:
             for p in _PREFIXES:

@@ -154,6 +154,12 @@ def evidence_words() -> list[Phrase]:
 
 
 @lru_cache(maxsize=1)
+def denial_markers() -> list[Phrase]:
+    """The modality markers that count anywhere in the content (``where`` = anywhere)."""
+    return [p for p in modality_markers() if p.extra == "anywhere"]
+
+
+@lru_cache(maxsize=1)
 def modality_markers() -> list[Phrase]:
     """label = modality, extra = where (content|anywhere|clause); "+present" is a flag."""
     out = []

@@ -23,12 +23,12 @@ _KEY = "actor-spans"
 
 
 def _spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, Actor]]]:
-    """(starts, [(start, end, actor)]) of every span the actors stage resolved, in text
-    order: entity mentions with an actor and resolved generic or role mentions."""
+    """(starts, [(start, end, actor)]) of the generic and role mentions the actors stage
+    resolved («الوزارة», «الرئيس المصري»), in text order."""
     found = ctx.memo.get(_KEY)
     if found is not None:
         return found
-    out = [(e.start, e.end, e.actor) for e in ctx.doc.entities if e.actor is not None]
+    out = []
     for data in ctx.doc.actors or ():
         spans = data.get("spans") or ()
         if not spans:
@@ -45,9 +45,16 @@ ON_BEHALF = frozenset({"صادر", "الصادر"})
 LONGEST = 200  # characters: no resolved mention is longer
 
 
-def actor_at(ctx: Context, start: int, end: int) -> Actor | None:
-    """The actor of the resolved mention that overlaps ``[start, end)`` most (what
-    ``rawi.actors.resolve_at`` answers), or None."""
+def actor_at(ctx: Context, k: int) -> Actor | None:
+    """The actor of the entity or resolved generic mention at token ``k`` (what
+    ``rawi.actors.resolve_at`` answers for the token), or None. Generic mentions never
+    overlap entities (the actors stage resolves only nominals outside them)."""
+    e = ctx.ent_at.get(k)
+    if e is not None and e.actor is not None:
+        return e.actor
+    if not ctx.doc.actors:
+        return None
+    start, end = ctx.tokens[k].start, ctx.tokens[k].end
     starts, spans = _spans(ctx)
     best, best_ov = None, 0
     for s, e, actor in spans[bisect_left(starts, start - LONGEST):bisect_left(starts, end)]:
@@ -121,12 +128,12 @@ def link_actor(ctx: Context, sp: Speaker | None) -> Speaker | None:
     if sp.actor is None and (ctx.doc.actors or ctx.doc.entities) and k < len(toks):
         # the head word's own actor («الوزارة», «الرئيس المصري»); a name inside the phrase
         # is its genitive («وزير خارجية ألمانيا») except after «متحدث باسم» / «صادر عن»
-        sp.actor = actor_at(ctx, toks[k].start, toks[k].end)
+        sp.actor = actor_at(ctx, k)
         m = k + 2 if k + 2 < len(toks) and bare(toks[k + 1]) == "باسم" else \
             k + 3 if k + 3 < len(toks) and bare(toks[k + 1]) in ON_BEHALF \
             and bare(toks[k + 2]) == "عن" else None
         if sp.actor is None and m is not None and toks[m].start < sp.end:
             # the organisation's own first word: «باسم وزارة الصحة», not a nisba further
             # on («باسم شركة "آسمان" للطيران الإيرانية» is no spokesman of Iran)
-            sp.actor = actor_at(ctx, toks[m].start, toks[m].end)
+            sp.actor = actor_at(ctx, m)
     return sp
