@@ -221,3 +221,20 @@ def test_surface_table_agrees_with_clitic_rules(stage):
     for surface, keys in list(table.items())[:2000]:
         if not surface.isascii():
             assert set(keys) <= set(surface_keys(surface))
+
+
+def test_dateline_names_the_country_of_a_bare_ministry(stage):
+    doc = run(stage, "القاهرة - قالت وزارة الداخلية إنها ألقت القبض على خلية.")
+    assert ids(doc)["وزارة الداخلية"] == "eg-moi"
+    doc = run(stage, "وفي القاهرة قالت وزارة الداخلية إنها ألقت القبض على خلية.")
+    assert "وزارة الداخلية" not in ids(doc)  # a city in the text is no dateline
+
+
+def test_fuzzy_and_short_names_keep_to_real_names(stage):
+    # one word never fuzzily meets a two-word name: «محمد» is not «إلهام أحمد»
+    doc = run(stage, "وقال محمد إن الوضع هادئ.", entities=[("محمد", "PER")])
+    assert ids(doc)["محمد"] is None
+    # a title is no name: «الشريفين» does not refer back to the king
+    text = "وأكد خادم الحرمين الشريفين دعمه. وزار الحجاج الحرمين الشريفين."
+    doc = run(stage, text, entities=[("خادم الحرمين الشريفين", "PER")])
+    assert all(e.source != "actors" for e in doc.entities)

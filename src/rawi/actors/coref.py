@@ -137,18 +137,22 @@ STATE_TYPES = frozenset({"government", "presidency", "ministry", "legislature", 
                          "security", "armed_forces", "intelligence", "embassy"})
 
 
-def dominant_country(chain: list[Chain], before: int | None = None) -> str | None:
+def dominant_country(chain: list[Chain], before: int | None = None,
+                     dateline: str | None = None) -> str | None:
     """The country the document is about at ``before``: mentions before it counted, a
     state institution three times («أوقفت قوى الأمن التونسية ... في ألمانيا» is a
-    Tunisian story so far), a country or person once; the whole document when nothing
-    precedes. The winner needs ≥ 2 points and a strict lead."""
+    Tunisian story so far), a country or person once, the dateline's country («القاهرة -»)
+    twice; the whole document when nothing precedes. The winner needs ≥ 2 points and a
+    strict lead."""
     for scope in (before, None):
-        counts: dict[str, int] = {}
+        counts: dict[str, int] = {dateline: 2} if dateline else {}
+        seen = False
         for link in chain:
             iso = link.entry.country
             if iso and (scope is None or link.start < scope):
                 counts[iso] = counts.get(iso, 0) + (3 if link.entry.type in STATE_TYPES else 1)
-        if counts:
+                seen = True
+        if seen:
             break
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
@@ -156,8 +160,32 @@ def dominant_country(chain: list[Chain], before: int | None = None) -> str | Non
     return ranked[0][0]
 
 
+#: what closes a dateline: «القاهرة - », «دمشق (رويترز) -», «بغداد:»
+_DATELINE_END = frozenset({"-", "(", ":", "–", "—", "/", ","})
+
+
+def dateline_country(index: ActorIndex, tk: TokenKeys) -> str | None:
+    """The country of a capital opening the text as its dateline («القاهرة - ...»)."""
+    tokens = tk.tokens
+    for width in (1, 2):
+        if len(tokens) > width and tokens[width].norm in _DATELINE_END:
+            for combo in _combos(tk.keys[:width]):
+                iso = index.capitals.get(combo)
+                if iso:
+                    return iso
+    return None
+
+
+def _combos(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = [()]
+    for opts in options:
+        out = [(*o, k) for o in out for k in opts]
+    return out
+
+
 def bare_institution(index: ActorIndex, tk: TokenKeys, first: int, last: int, chain: list[Chain],
-                     before: int, key: str | None = None) -> Entry | None:
+                     before: int, key: str | None = None, dateline: str | None = None
+                     ) -> Entry | None:
     """«وزارة الداخلية» with no country: the same institution mentioned earlier, else the
     institution of the country the document is about (:func:`dominant_country`)."""
     if key is None:
@@ -169,5 +197,5 @@ def bare_institution(index: ActorIndex, tk: TokenKeys, first: int, last: int, ch
     for link in reversed(chain):
         if link.start < before and link.entry.id.endswith(f"-{key}"):
             return link.entry
-    iso = dominant_country(chain, before)
+    iso = dominant_country(chain, before, dateline)
     return index.institution(iso, key) if iso else None

@@ -106,9 +106,10 @@ def nisba_inflections(masc: str) -> list[str]:
 
 
 def skeleton(text: str) -> str:
-    """Consonant skeleton of a normalised phrase, for fuzzy linking («شتاينماير» ~ «شتاينمير»)."""
+    """Consonant skeleton of a normalised phrase, for fuzzy linking («شتاينماير» ~ «شتاينمير»),
+    prefixed with its word count: «محمد» must not meet «إلهام أحمد» (م+حمد)."""
     words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in text.split()]
-    return _SKELETON_DROP.sub("", "".join(words))
+    return f"{len(words)}:" + _SKELETON_DROP.sub("", "".join(words))
 
 
 @dataclass
@@ -139,12 +140,12 @@ class ActorIndex:
                 index.names.add(keys, (entry.id, keys in ambiguous))
             if entry.type == "person":
                 for keys in _forms_keys(entry.ar):
-                    for a in range(len(keys)):
-                        if a and keys[a - 1] in ("بن", "ابن", "بنت"):
-                            continue  # «جاسم آل ثاني» in «حمد بن جاسم آل ثاني» is the father
-                        for b in range(a + 2, len(keys) + 1):
-                            if b - a < len(keys):
-                                index.partials.setdefault(keys[a:b], set()).add(entry.id)
+                    # ending with the last name («بن رعد» of «زيد بن رعد»), never
+                    # given names alone («عبد الرحمن» of «عبد الرحمن تياني») and never
+                    # right after «بن» («جاسم آل ثاني» in «حمد بن جاسم آل ثاني»: the father)
+                    for a in range(1, len(keys) - 1):
+                        if keys[a - 1] not in ("بن", "ابن", "بنت"):
+                            index.partials.setdefault(keys[a:], set()).add(entry.id)
             for form in entry.ar:
                 index.skeletons.setdefault(skeleton(" ".join(phrase_keys(form))), set()).add(
                     entry.id)

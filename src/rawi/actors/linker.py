@@ -164,10 +164,11 @@ class Linker:
 
     def _fuzzy_words(self, words: list[str], etype: str) -> tuple[Entry | None, float, str]:
         sk = skeleton(" ".join(words))
-        if len(sk) < 4:
+        size = len(sk) - sk.index(":") - 1
+        if size < 5:  # «مبروك» ~ «مبارك», «بن علوي» ~ «بن علي»: too short to tell
             return None, 0.0, ""
         for ids, conf in ((self.index.skeletons.get(sk, set()), 0.6),
-                          (self.index.near(sk) if len(sk) >= 6 else set(), 0.5)):
+                          (self.index.near(sk) if size >= 6 else set(), 0.5)):
             entries = [e for e in (self.index.dictionary.get(i) for i in ids)
                        if e is not None and compatible(etype, e) >= 1.0]
             if len({e.id for e in entries}) == 1:

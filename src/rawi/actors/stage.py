@@ -19,6 +19,7 @@ from rawi.actors.coref import (
     Chain,
     antecedent,
     bare_institution,
+    dateline_country,
     find_generics,
     person_antecedent,
 )
@@ -40,7 +41,11 @@ _COMMON_SURNAMES = frozenset({
     "سعيد", "جميل", "كريم", "عادل", "امين", "الامين", "نبيل", "شريف", "حميد", "رشيد",
     "سليم", "منصور", "فاضل", "صالح", "الصالح", "عزيز", "العزيز", "رسول", "المالكي",
     "التركي", "الانصاري", "الرفاعي", "النعمان", "زيد", "خان", "باشا", "محمود", "عباس",
+    "سلام", "السلام", "الحمد", "نصر", "النصر", "فرح", "امل", "عيد", "العيد", "صباح",
 })
+#: words that make a mention a title rather than a name («خادم الحرمين الشريفين»)
+_TITLE_WORDS = frozenset({"خادم", "الحرمين", "الشريفين", "شيخ", "مفتي", "امير", "ولي", "العهد",
+                          "بابا", "الفاتيكان", "المرشد", "الاعلي", "سمو", "جلاله", "فخامه"})
 #: words before which a name word is not a name («شهر رجب», «عيد الأضحى»)
 _NOT_NAME_BEFORE = frozenset({"شهر", "عيد", "يوم", "منذ", "حي", "شارع", "جامعه", "مدينه"})
 
@@ -194,7 +199,8 @@ class ActorsStage:
                 ent.confidence = conf if ent.confidence is None else ent.confidence
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
         for ent, first, last in pending:  # once the whole document's countries are known
-            entry = bare_institution(self.index, tk, first, last, chain, ent.start)
+            entry = bare_institution(self.index, tk, first, last, chain, ent.start,
+                                     dateline=dateline_country(self.index, tk))
             if entry is not None:
                 ent.actor, ent.confidence = entry.actor(), 0.5
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
@@ -235,8 +241,16 @@ class ActorsStage:
             return
         words: dict[str, list[Chain]] = {}
         for c in persons:
-            for w in self._person_words.get(c.entry.id, ()):
+            # the first or last word of the name as written here, if it is a name word of
+            # the entry: «خادم الحرمين الشريفين» is a title, «الشريفين» no surname
+            said = phrase_keys(doc.text[c.start:c.end])
+            if len(said) < 2 or any(w in TITLES or w in _TITLE_WORDS for w in said):
+                continue
+            allowed = self._person_words.get(c.entry.id, frozenset())
+            for w in {said[0], said[-1]} & allowed:
                 words.setdefault(w, []).append(c)
+        if not words:
+            return
         keys, tokens = tk.keys, doc.tokens
         hits = list(compress(range(len(keys)), map(not_, map(words.keys().isdisjoint, keys))))
         if not hits:
@@ -282,11 +296,13 @@ class ActorsStage:
         spans = sorted((e.start, e.end) for e in doc.entities)
         used = {e.id for e in doc.entities}
         added, n = [], 0
+        dateline = dateline_country(self.index, tk)
         for m in bare:
             k = bisect_left(spans, (m.end, -1))
             if any(s < m.end and m.start < e for s, e in spans[max(0, k - 3):k + 1]):
                 continue
-            entry = bare_institution(self.index, tk, m.first, m.last, chain, m.start, m.role)
+            entry = bare_institution(self.index, tk, m.first, m.last, chain, m.start, m.role,
+                                     dateline)
             if entry is None:
                 continue
             while f"A{n}" in used:
