@@ -107,3 +107,12 @@ def test_spokesman_of_an_unlinked_company_does_not_take_a_nisba_actor():
     doc = run(text, generics=[("الإيرانية", "Islamic Republic of Iran Army")])
     (a,) = doc.attributions
     assert a.speaker is not None and a.speaker.actor is None
+
+
+def test_family_of_a_person_named_in_apposition():
+    text = "ونفت أسرة الناشط علاء حسن أي صلة له بالتنظيم."
+    doc = run(text, [("علاء حسن", "PER", "Alaa Hassan", 0)])
+    (a,) = doc.attributions
+    assert a.speaker.text == "أسرة الناشط علاء حسن"
+    assert a.speaker.actor.name == "Family of Alaa Hassan"
+    assert a.content.text == "أي صلة له بالتنظيم"

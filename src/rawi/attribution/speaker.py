@@ -235,6 +235,10 @@ def shrink(ctx: Context, found: Found) -> Found:
         if t.kind != "word" or not adjective or k in ctx.cue_at:
             break  # a definite head takes definite adjectives: «الأمين العام»
         k += 1
+    ent = ctx.ent_at.get(k) if found.kind == "named" and k < found.b else None
+    if ent is not None and ent.type == "PER" and ent.start >= toks[k].start:
+        while k < found.b and ctx.ent_at.get(k) is ent:
+            k += 1  # the name in apposition: «أسرة الناشط علاء عبد الفتاح»
     found.b = k
     return found
 
