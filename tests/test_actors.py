@@ -238,3 +238,16 @@ def test_fuzzy_and_short_names_keep_to_real_names(stage):
     text = "وأكد خادم الحرمين الشريفين دعمه. وزار الحجاج الحرمين الشريفين."
     doc = run(stage, text, entities=[("خادم الحرمين الشريفين", "PER")])
     assert all(e.source != "actors" for e in doc.entities)
+
+
+def test_dateline_capital_is_a_place(stage):
+    text = "موسكو - أعلنت موسكو رفضها للعقوبات."
+    doc = Doc(Article(text, published="2017-09-25"))
+    TextStage()(doc)
+    later = text.rindex("موسكو")
+    doc.entities = [Entity("e0", 0, 5, "موسكو", "LOC"),
+                    Entity("e1", later, later + 5, "موسكو", "LOC")]
+    stage(doc)
+    got = {e.start: e.actor.id if e.actor else None for e in doc.entities}
+    assert got[0] is None  # the dateline says where
+    assert got[later] == "Q159"  # «أعلنت موسكو» says who

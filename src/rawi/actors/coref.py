@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rawi.actors.dictionary import Entry
 from rawi.actors.index import ActorIndex, Generic
+from rawi.actors.linker import DATELINE_END
 from rawi.actors.matcher import TokenKeys, _phrases_at
 from rawi.model import Actor, Doc
 
@@ -160,15 +161,11 @@ def dominant_country(chain: list[Chain], before: int | None = None,
     return ranked[0][0]
 
 
-#: what closes a dateline: «القاهرة - », «دمشق (رويترز) -», «بغداد:»
-_DATELINE_END = frozenset({"-", "(", ":", "–", "—", "/", ","})
-
-
 def dateline_country(index: ActorIndex, tk: TokenKeys) -> str | None:
     """The country of a capital opening the text as its dateline («القاهرة - ...»)."""
     tokens = tk.tokens
     for width in (1, 2):
-        if len(tokens) > width and tokens[width].norm in _DATELINE_END:
+        if len(tokens) > width and tokens[width].norm in DATELINE_END:
             for combo in _combos(tk.keys[:width]):
                 iso = index.capitals.get(combo)
                 if iso:

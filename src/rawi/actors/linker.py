@@ -24,6 +24,10 @@ LOCATIVE = frozenset({
 })
 
 
+#: what closes a dateline: «القاهرة - », «دمشق (رويترز) -», «بغداد:»
+DATELINE_END = frozenset({"-", "(", ":", "–", "—", "/", ","})
+
+
 def compatible(entity_type: str, entry: Entry) -> float:
     """How well an entity type fits an entry type: 1 fits, 0.7 tolerable, 0 never."""
     if entry.type == "person":
@@ -138,6 +142,8 @@ class Linker:
             tok = tk.tokens[first]
             if any(p in tok.prefix.split("+") for p in ("ب", "ل", "ك")):
                 return None
+            if first == 0 and last < len(tk) and tk.tokens[last].norm in DATELINE_END:
+                return None  # «القاهرة - ...»: the dateline is where, not who
             prev = tk.tokens[first - 1] if first > 0 else None
             if prev is not None and (prev.norm in LOCATIVE or prev.stem in LOCATIVE):
                 return None
