@@ -116,3 +116,11 @@ def test_family_of_a_person_named_in_apposition():
     assert a.speaker.text == "أسرة الناشط علاء حسن"
     assert a.speaker.actor.name == "Family of Alaa Hassan"
     assert a.content.text == "أي صلة له بالتنظيم"
+
+
+def test_short_name_entity_without_actor_takes_the_full_name_actor():
+    text = "وقال الأمين العام أنطونيو غوتيريش إن الوضع خطير. وذكر غوتيريش أن الحرب قد تتسع."
+    doc = run(text, [("أنطونيو غوتيريش", "PER", "António Guterres", 0),
+                     ("غوتيريش", "PER", None, 1)])
+    last = doc.attributions[-1]
+    assert last.speaker.text == "غوتيريش" and last.speaker.actor.name == "António Guterres"

@@ -125,6 +125,8 @@ def link_actor(ctx: Context, sp: Speaker | None) -> Speaker | None:
         if person is not None:
             sp.actor = family_actor(person)
             return sp
+    if sp.actor is None and sp.entity is not None:
+        sp.actor = _short_name_actor(ctx, sp)
     if sp.actor is None and (ctx.doc.actors or ctx.doc.entities) and k < len(toks):
         # the head word's own actor («الوزارة», «الرئيس المصري»); a name inside the phrase
         # is its genitive («وزير خارجية ألمانيا») except after «متحدث باسم» / «صادر عن»
@@ -137,3 +139,21 @@ def link_actor(ctx: Context, sp: Speaker | None) -> Speaker | None:
             # on («باسم شركة "آسمان" للطيران الإيرانية» is no spokesman of Iran)
             sp.actor = actor_at(ctx, m)
     return sp
+
+
+def _short_name_actor(ctx: Context, sp: Speaker) -> Actor | None:
+    """«وذكر غوتيرش» after «أنطونيو غوتيرش»: a person's short name without an actor takes
+    the actor of the latest earlier person whose name holds all its words."""
+    from rawi.attribution.speaker import NAME_PARTICLES, _stems
+
+    ent = next((e for e in ctx.doc.entities if e.id == sp.entity), None)
+    if ent is None or ent.type != "PER" or ent.actor is not None:
+        return None
+    words = {w for w in _stems(ent) if w not in NAME_PARTICLES and len(w) > 2}
+    if not words:
+        return None
+    for e in reversed(ctx.doc.entities):
+        if e.end <= ent.start and e.type == "PER" and e.actor is not None \
+                and words <= _stems(e):
+            return e.actor
+    return None
