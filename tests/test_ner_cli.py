@@ -44,3 +44,12 @@ def test_eval_ner_prints_scores(tmp_path, capsys):
 def test_eval_ner_missing_file(tmp_path, capsys):
     assert main(["eval", "ner", str(tmp_path / "nope.conll")]) == 2
     assert "nope.conll" in capsys.readouterr().err
+
+
+def test_tag_ner_keeps_a_space_separated_file_space_separated(tmp_path, capsys):
+    src = tmp_path / "camel.txt"
+    src.write_text("زار O\nدمشق B-LOC\n\n", encoding="utf-8")
+    assert main(["tag-ner", str(src)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("زار O ") and lines[0].count(" ") == 2
+    assert lines[2] == ""
