@@ -128,7 +128,7 @@ def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
     for k in within(ctx.marks, a, end):
         f = ctx.flag[k]
         if f & QUOTE:
-            if open_q and k > a and ctx.flag.get(k - 1, 0) & BOUND:
+            if open_q and k > a and ctx.flag[k - 1] & BOUND:
                 return k + 1  # «... إسرائيل.” وقال خامنئي»: the quoted sentence ends it
             open_q = not open_q
             continue

@@ -39,7 +39,7 @@ class Context:
     ent_at: SpanAt  # token -> Entity, on demand
     time_at: SpanAt  # token -> Time, on demand
     marks: list[int] = field(default_factory=list)  # tokens with flags (see index.py)
-    flag: dict[int, int] = field(default_factory=dict)
+    flag: list[int] = field(default_factory=list)  # flags of every token (0: none)
     cue_idx: list[int] = field(default_factory=list)  # tokens that may be cues
     phrase_idx: list[int] = field(default_factory=list)  # tokens that may start a phrase
     cue_at: dict[int, Cue] = field(default_factory=dict)

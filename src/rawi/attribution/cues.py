@@ -84,7 +84,7 @@ def _surface_skip(tok: Token, letters: int) -> int:
 
 
 def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[int],
-              flag: dict[int, int]) -> bool:
+              flag: list[int]) -> bool:
     """One of the ``need`` words follows in the clause (within NEED_WINDOW tokens)."""
     from rawi.attribution.index import BOUND, COLON, COMP, QUOTE, within
 
@@ -97,10 +97,9 @@ def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[in
             p + w for w in plain for p in ("", "و", "ف") if len(p + w) > 2 or not p)
     want = (COMP if "ان" in need else 0) | (COLON if ":" in need else 0) | (
         QUOTE if '"' in need else 0)
-    get = flag.get
     if not words:
         for k in within(marks, j, j + NEED_WINDOW):
-            f = get(k, 0)
+            f = flag[k]
             if f & BOUND:
                 return False
             if f & want:
@@ -110,7 +109,7 @@ def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[in
     for k in range(j, min(len(tokens), j + NEED_WINDOW)):
         if tokens[k].norm in words:
             return True
-        f = get(k, 0)
+        f = flag[k]
         if f & BOUND:
             return False
         if f & want:
@@ -186,6 +185,18 @@ def _nominal_by_first() -> dict[str, list[lexicon.Phrase]]:
 
 
 @lru_cache(maxsize=1)
+def _nominal_only() -> frozenset[str]:
+    """Forms that can only open a nominal cue (no verb, participle or passive form)."""
+    forms, passives = lexicon.cue_forms(), lexicon.passive_forms()
+
+    def other(n: str) -> bool:
+        cut = n[1:] if len(n) > 2 and n[0] in "وف" else n
+        return n in forms or cut in forms or n in passives or cut in passives
+
+    return frozenset(n for n in _nominal_norms() if not other(n))
+
+
+@lru_cache(maxsize=1)
 def _nominal_rank() -> dict[int, int]:
     return {id(p): n for n, p in enumerate(lexicon.nominal_cues())}
 
@@ -201,7 +212,7 @@ def _nominal_norms() -> frozenset[str]:
 
 
 def find_cues(tokens: list[Token], marks: list[int] | None = None,
-              flag: dict[int, int] | None = None) -> list[Cue]:
+              flag: list[int] | None = None) -> list[Cue]:
     """Every cue in ``tokens``, in text order; ``marks``/``flag`` (from ``index.scan``)
     limit the search to the tokens that may be cues."""
     from rawi.attribution.index import CUE, scan
@@ -220,6 +231,8 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
         if tok.kind != "word":
             continue
         nominal = _nominal_at(tokens, i) if tok.norm in _NOMINAL_NORMS else None
+        if nominal is None and tok.norm in _nominal_only():
+            continue  # «على» not followed by «لسان»: no other cue reads this form
         if nominal is not None:
             phrase, k = nominal
             cut = 1 if tok.norm != phrase.words[0] and tok.norm[:1] in "وف" else 0

@@ -85,13 +85,12 @@ def flags() -> dict[str, int]:
 
 
 
-def scan(tokens: list[Token]) -> tuple[list[int], dict[int, int]]:
-    """Sorted indices of the tokens that carry flags, and their flags (C-level maps: this
-    is the one pass over every token)."""
+def scan(tokens: list[Token]) -> tuple[list[int], list[int]]:
+    """Sorted indices of the tokens that carry flags, and every token's flags (0: none):
+    the one pass over every token, one dict look-up each."""
     get = flags().get
     found = [get(t.norm, 0) for t in tokens]
-    marks = list(compress(range(len(found)), found))
-    return marks, {k: found[k] for k in marks}
+    return list(compress(range(len(found)), found)), found
 
 
 def within(idx: list[int], a: int, b: int) -> list[int]:
