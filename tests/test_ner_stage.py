@@ -63,3 +63,10 @@ def test_propagation_fills_missed_repeats():
     assert out[2] == ["O", "O"]
     # a window of 0 sentences sees only the sentence itself
     assert propagate(sents, tags, window=0)[1] == ["O", "O", "O"]
+
+
+def test_clitics_left_out_under_diacritics_and_tatweel():
+    text = "وَالولايات المتحدة وبـالعراق بِدِمَشق"
+    toks = tokenize(text)
+    starts = [text[name_start(t):t.end] for t in toks]
+    assert starts == ["الولايات", "المتحدة", "العراق", "دِمَشق"]
