@@ -101,11 +101,19 @@ class PrettyWriter:
             self.console.print(line)
         if doc.places:
             line = Text("places: ")
+            seen: set[tuple[str, str]] = set()
             for p in doc.places:
+                if (p.text, p.name) in seen:
+                    continue
+                seen.add((p.text, p.name))
                 line.append(p.text, style="bold green")
+                if p.lat is None or p.lon is None:
+                    line.append(" (not in the gazetteer)  ", style="dim")
+                    continue
                 where = f"{p.name}" + (f", {p.country}" if p.country else "")
-                if p.lat is not None and p.lon is not None:
-                    where += f" ({p.lat:.2f}, {p.lon:.2f})"
+                where += f" ({p.lat:.2f}, {p.lon:.2f})"
+                if p.qualifier:
+                    where += f", {p.qualifier}"
                 line.append(f" = {where}  ", style="dim")
             self.console.print(line)
 
