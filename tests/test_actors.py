@@ -251,3 +251,13 @@ def test_dateline_capital_is_a_place(stage):
     got = {e.start: e.actor.id if e.actor else None for e in doc.entities}
     assert got[0] is None  # the dateline says where
     assert got[later] == "Q159"  # «أعلنت موسكو» says who
+
+
+def test_bare_army_or_government_takes_the_country_of_the_text(stage):
+    text = "دمشق - قال الجيش إنه سيطر على البلدة، وأكدت الحكومة ذلك."
+    doc = run(stage, text)
+    army = resolve_at(doc, text.index("الجيش"), text.index("الجيش") + 5)
+    government = resolve_at(doc, text.index("الحكومة"), text.index("الحكومة") + 7)
+    assert army.id == "sy-army" and government.id == "sy-gov"
+    doc = run(stage, "قال الجيش إنه سيطر على البلدة.")
+    assert resolve_at(doc, 4, 9) is None  # no country in sight: no guess

@@ -139,14 +139,14 @@ STATE_TYPES = frozenset({"government", "presidency", "ministry", "legislature", 
 
 
 def dominant_country(chain: list[Chain], before: int | None = None,
-                     dateline: str | None = None) -> str | None:
+                     dateline: str | None = None, margin: float = 1.0) -> str | None:
     """The country the document is about at ``before``: mentions before it counted, a
     state institution three times («أوقفت قوى الأمن التونسية ... في ألمانيا» is a
     Tunisian story so far), a country or person once, the dateline's country («القاهرة -»)
-    twice; the whole document when nothing precedes. The winner needs ≥ 2 points and a
-    strict lead."""
+    three times; the whole document when nothing precedes. The winner needs ≥ 2 points and a
+    strict lead; with ``margin`` > 1, ≥ 3 points and ``margin`` times the runner-up's."""
     for scope in (before, None):
-        counts: dict[str, int] = {dateline: 2} if dateline else {}
+        counts: dict[str, int] = {dateline: 3} if dateline else {}
         seen = False
         for link in chain:
             iso = link.entry.country
@@ -157,6 +157,9 @@ def dominant_country(chain: list[Chain], before: int | None = None,
             break
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    if margin > 1 and (ranked[0][1] < 3 or len(ranked) > 1
+                       and ranked[0][1] < margin * ranked[1][1]):
         return None
     return ranked[0][0]
 

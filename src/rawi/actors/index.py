@@ -40,6 +40,8 @@ class Generic:
     types: frozenset[str]
     needs: tuple[str, ...]
     roles: frozenset[str]
+    #: institution key to fall back on, for the country the text is about («الجيش» -> army)
+    institution: str | None = None
 
 
 class PhraseTable:
@@ -174,6 +176,7 @@ class ActorIndex:
                 tuple(bare_key(w) for n in split_cell(row.get("needs", ""))
                       for w in split_words(n)),
                 frozenset(split_cell(row.get("roles", ""))),
+                row.get("institution") or None,
             )
         # Words of each entry's Arabic names, for «needs» checks of generic nominals.
         for entry in dictionary:

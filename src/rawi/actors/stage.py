@@ -20,6 +20,7 @@ from rawi.actors.coref import (
     antecedent,
     bare_institution,
     dateline_country,
+    dominant_country,
     find_generics,
     person_antecedent,
 )
@@ -27,7 +28,7 @@ from rawi.actors.dictionary import TYPES, Entry
 from rawi.actors.index import ActorIndex, get_index
 from rawi.actors.keys import key_span, phrase_keys
 from rawi.actors.linker import Linker
-from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys
+from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys, _adjective_follows
 from rawi.model import Doc, Entity
 from rawi.text.tokenize import tokenize
 
@@ -324,8 +325,16 @@ class ActorsStage:
             f = _token_at(starts, e.start)
             taken.append((f, _token_at(starts, e.end - 1) + 1))
         found = []
+        dateline: str | None | bool = False
         for start, end, generic, country in find_generics(self.index, tk, taken):
             entry = antecedent(self.index, chain, start, generic, country, date)
+            if (entry is None and generic.institution and country is None
+                    and not _adjective_follows(tk, _token_at(starts, end - 1) + 1)):
+                # «وقال الجيش» with no army named before: the army of the text's country
+                if dateline is False:
+                    dateline = dateline_country(self.index, tk)
+                iso = dominant_country(chain, start, dateline, margin=2.0)
+                entry = self.index.institution(iso, generic.institution) if iso else None
             if entry is not None:
                 found.append(Chain(start, end, entry, "generic"))
         # role mentions without a holder («الرئيس الأمريكي» with no date) try the chain
