@@ -124,3 +124,13 @@ def test_short_name_entity_without_actor_takes_the_full_name_actor():
                      ("غوتيريش", "PER", None, 1)])
     last = doc.attributions[-1]
     assert last.speaker.text == "غوتيريش" and last.speaker.actor.name == "António Guterres"
+
+
+def test_a_body_noun_points_back_to_the_same_noun_not_to_any_organisation():
+    text = ("وكانت شبكة NBC قد نشرت تقريرا قالت فيه إن الوفد وصل. وأضافت الشبكة أن المحادثات "
+            "بدأت. وقالت الوزارة إن الوضع هادئ. وقالت النيابة إن التحقيق مستمر.")
+    doc = run(text, [("NBC", "ORG", "NBC", 0)])
+    by_cue = {a.cue.text: a for a in doc.attributions}
+    assert by_cue["أضافت"].speaker.actor.name == "NBC"
+    last = doc.attributions[-1]
+    assert last.speaker.text == "النيابة" and last.speaker.actor is None

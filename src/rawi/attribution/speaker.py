@@ -315,12 +315,22 @@ def speaker_of(found: Found, ctx: Context) -> Speaker:
             s, e = ctx.chars(a, b)
             return Speaker(s, e, ctx.doc.text[s:e], actor=ent.actor, entity=ent.id)
     s, e = ctx.chars(a, b)
+    head = None
     if found.entity is not None and found.kind == "entity":
         # the name itself when the phrase adds a title: «الرئيس المصري، عبدالفتاح السيسي»
+        if found.entity.start > e or found.entity.start >= ctx.tokens[a].end:
+            head = ctx.tokens[a]  # «شبكة NBC»: «الشبكة» will point back to it
         s, e = found.entity.start, found.entity.end
-    return Speaker(s, e, ctx.doc.text[s:e], actor=found.actor,
-                   anonymous=found.kind == "anonymous",
-                   entity=found.entity.id if found.entity is not None else None)
+    sp = Speaker(s, e, ctx.doc.text[s:e], actor=found.actor,
+                 anonymous=found.kind == "anonymous",
+                 entity=found.entity.id if found.entity is not None else None)
+    if head is not None and _head_kind(head) == "body":
+        ctx.memo[("head", id(sp))] = _head_word(head)
+    return sp
+
+
+def _head_word(tok: Token) -> str:
+    return tok.stem if tok.stem else bare(tok)
 
 
 def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker, str]],
@@ -354,18 +364,21 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
             if ent is not None and ent.type == "PER":
                 return like(sp)
     if kind == "body":
-        word = head.stem if head.stem else bare(head)
+        word = _head_word(head)
         start = ctx.tokens[before].start
         for ent in reversed(ctx.doc.entities):
             if ent.end <= start and word and word in _stems(ent):
                 return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
         for _, sp, _ in reversed(history):
-            if word and word in _stems(sp):
-                return like(sp)
-        for _, sp, _ in reversed(history):
-            ent = _entity(ctx, sp.entity)
-            if ent is not None and ent.type != "PER":
-                return like(sp)
+            if word and (word in _stems(sp) or ctx.memo.get(("head", id(sp))) == word):
+                return like(sp)  # «الوزارة» after «وزارة الصحة», «الشبكة» after «شبكة NBC»
+        from rawi.attribution.speaker_actor import actor_at
+
+        # else what the actors stage resolved the noun to (it knows which types a noun
+        # may refer to: «النيابة» is no ministry); no guess from the last organisation
+        resolved = actor_at(ctx, found.a)
+        if resolved is not None:
+            return Speaker(s, e, text, actor=resolved)
     return Speaker(s, e, text)
 
 
@@ -484,7 +497,7 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
             if (_PREPS.intersection(toks[k].prefix.split("+")) and toks[k].start < e.start
                     and _head_kind(toks[k - 1]) != "document"):
                 continue  # «للسيسي»: an object; but «في بيان لوزارة الخارجية»: the issuer
-            return Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
+            return _named_speaker(ctx, e, k)
         if e is None and k == lo + 1:
             ent = name_coref(ctx, k, k + 1)
             if ent is not None:
@@ -501,5 +514,14 @@ def _first_subject_in_sentence(ctx: Context, i: int) -> Speaker | None:
     for k in range(lo, i):
         e = ctx.ent_at.get(k)
         if e is not None and e.type in ("PER", "ORG"):
-            return Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
+            return _named_speaker(ctx, e, k)
     return None
+
+
+def _named_speaker(ctx: Context, e: Entity, k: int) -> Speaker:
+    """The entity at token ``k`` as a speaker; a body noun before it («شبكة NBC») is
+    remembered so that «الشبكة» can point back to it."""
+    sp = Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
+    if k > 0 and _head_kind(ctx.tokens[k - 1]) == "body":
+        ctx.memo[("head", id(sp))] = _head_word(ctx.tokens[k - 1])
+    return sp
