@@ -134,3 +134,15 @@ def test_a_body_noun_points_back_to_the_same_noun_not_to_any_organisation():
     assert by_cue["أضافت"].speaker.actor.name == "NBC"
     last = doc.attributions[-1]
     assert last.speaker.text == "النيابة" and last.speaker.actor is None
+
+
+def test_nominal_cue_before_a_name_that_looks_like_a_particle_does_not_crash():
+    # «فان» opens a Dutch surname here, but also reads as ف + إن: the nominal speaker
+    # span came out empty and the title look-back indexed into it.
+    from rawi import Article, Pipeline
+
+    text = ("تبقى أوروبا ضمن جدول أعمال «داعش» . ووفق فان ويلينبرغ ، من المؤكد أن «داعش» "
+            "سيحاول الضرب مجددا.")
+    doc = Pipeline()(Article(text, published="2019-05-02"))
+    for x in doc.attributions:
+        assert text[x.cue.start : x.cue.end] == x.cue.text

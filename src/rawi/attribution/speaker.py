@@ -417,6 +417,8 @@ def _title_antecedent(ctx: Context, a: int, b: int) -> Entity | None:
     toks = ctx.tokens
     words = [bare(t) for t in toks[a : min(b, a + 2)]]
     n = len(words)
+    if not n:
+        return None  # an empty nominal span: nothing to look back for
     targets = {toks[a].norm, words[0], "و" + words[0], "ف" + words[0]}
     for m in range(a - n, -1, -1):
         if toks[m].norm not in targets:
