@@ -20,6 +20,15 @@ def test_reads_are_written_by_earlier_stages():
         available |= set(stage.writes)
 
 
+def test_used_layers_come_from_earlier_stages():
+    """A layer a stage uses when present must not be written only by a later stage."""
+    stages = [build_stage(n) for n in stage_names()]
+    for i, stage in enumerate(stages):
+        for layer in getattr(stage, "uses", ()):
+            writers = [j for j, s in enumerate(stages) if layer in s.writes]
+            assert writers and min(writers) < i, f"{stage.name} uses {layer} written later"
+
+
 def test_stage_names_unique_and_text_first():
     names = [n for n, _ in STAGES]
     assert len(names) == len(set(names))

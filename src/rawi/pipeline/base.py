@@ -11,9 +11,11 @@ from rawi.model import Doc
 class Stage(Protocol):
     """A callable that adds one annotation layer to a Doc.
 
-    ``reads`` names the layers it needs, ``writes`` the layers it fills; the
-    registry test checks that every layer read is written by an earlier stage.
-    Stages never change ``doc.text``.
+    ``reads`` names the layers it needs, ``writes`` the layers it fills; a
+    stage may also declare ``uses``, layers it reads when an earlier stage filled
+    them and does without otherwise (so ``--stages text,places`` still runs). The
+    registry test checks that every layer read or used is written by an earlier
+    stage. Stages never change ``doc.text``.
     """
 
     name: str

@@ -32,7 +32,7 @@ class PlacesStage:
     name = "places"
     reads = ("tokens",)
     #: Used when an earlier stage filled them (NER LOC spans); not required.
-    optional_reads = ("entities",)
+    uses = ("entities",)
     writes = ("places",)
 
     def __init__(self, gaz: Gazetteer | None = None) -> None:
