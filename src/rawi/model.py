@@ -38,6 +38,22 @@ class Article:
         if not self.id:
             self.id = content_id(self.text)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "published": self.published,
+                "source": self.source, "url": self.url, "title": self.title}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """An Article from the fields of a rawi/1 object (or any mapping with ``text``)."""
+        return cls(
+            text=data["text"],
+            id=data.get("id") or "",
+            published=data.get("published"),
+            source=data.get("source"),
+            url=data.get("url"),
+            title=data.get("title"),
+        )
+
 
 @dataclass(slots=True)
 class Span:
@@ -307,16 +323,8 @@ class Doc:
         schema = data.get("schema")
         if schema != SCHEMA:
             raise ValueError(f"unsupported schema {schema!r}, expected {SCHEMA!r}")
-        article = Article(
-            text=data["text"],
-            id=data.get("id") or "",
-            published=data.get("published"),
-            source=data.get("source"),
-            url=data.get("url"),
-            title=data.get("title"),
-        )
         return cls(
-            article=article,
+            article=Article.from_dict(data),
             sentences=[Sentence(**s) for s in data.get("sentences", [])],
             tokens=[Token(**t) for t in data.get("tokens", [])],
             entities=[_entity(e) for e in data.get("entities", [])],

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from rawi.model import Article
-from rawi.store.records import article_from_dict, article_to_dict
 
 PARTITION_SIZE = 500
 
@@ -35,7 +34,7 @@ def analyze_partition(
     names = tuple(stages) if stages is not None else tuple(stage_names())
     records, errors = [], []
     for data in articles:
-        kind, payload = analyze_one(article_from_dict(data), names)
+        kind, payload = analyze_one(Article.from_dict(data), names)
         (records if kind == "record" else errors).append(payload)
     write_records(records, path)
     return {"path": path, "articles": len(records), "errors": errors}
@@ -44,7 +43,7 @@ def analyze_partition(
 def _partitions(articles: Iterable[Article], size: int) -> Iterator[list[dict[str, Any]]]:
     it = iter(articles)
     while chunk := list(islice(it, size)):
-        yield [article_to_dict(a) for a in chunk]
+        yield [a.to_dict() for a in chunk]
 
 
 def _part_path(out_dir: str, i: int) -> str:

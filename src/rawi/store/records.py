@@ -117,24 +117,3 @@ def offsets_of(blob: bytes) -> list[int]:
     deltas.frombytes(zlib.decompress(blob) if blob else b"")
     return list(accumulate(deltas))
 
-
-def article_to_dict(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "text": article.text,
-        "published": article.published,
-        "source": article.source,
-        "url": article.url,
-        "title": article.title,
-    }
-
-
-def article_from_dict(data: dict[str, Any]) -> Article:
-    return Article(
-        text=data["text"],
-        id=data.get("id") or "",
-        published=data.get("published"),
-        source=data.get("source"),
-        url=data.get("url"),
-        title=data.get("title"),
-    )
