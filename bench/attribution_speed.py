@@ -12,27 +12,13 @@ tokenizer's per-form analyses) are warm for both.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
 
 REPEAT = 5
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
-
-
-def read_articles(limit: int) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
-    files = sorted(NEWS.glob("*.jsonl.gz"))
-    for path in files:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if i >= limit // len(files):
-                    break
-                rec = json.loads(line)
-                out.append((rec.get("text") or "", rec.get("date")))
-    return out
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import NEWS, load_articles  # noqa: E402
 
 
 def main() -> int:
@@ -40,12 +26,12 @@ def main() -> int:
         print(f"skip: {NEWS} not found")
         return 0
     from rawi.attribution.stage import AttributionStage
-    from rawi.model import Article, Doc
+    from rawi.model import Doc
     from rawi.text.stage import TextStage
 
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     limit = int(args[0]) if args else 1000
-    articles = [Article(text=t, published=p) for t, p in read_articles(limit)]
+    articles = load_articles(limit)
     text_stage, att_stage = TextStage(), AttributionStage()
     docs = [text_stage(Doc(article=a)) for a in articles]  # warm-up
     text_s = att_s = float("inf")

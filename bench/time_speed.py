@@ -10,26 +10,12 @@ the machine.
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 import time
 from pathlib import Path
 
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "data" / "news"
-
-
-def read_articles(limit: int) -> list[tuple[str, str | None]]:
-    out: list[tuple[str, str | None]] = []
-    files = sorted(NEWS.glob("*.jsonl.gz"))
-    for path in files:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if i >= limit // len(files):
-                    break
-                rec = json.loads(line)
-                out.append((rec.get("text") or "", rec.get("date")))
-    return out
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import NEWS, load_articles  # noqa: E402
 
 
 def main() -> int:
@@ -40,7 +26,7 @@ def main() -> int:
     from rawi.time.tagger import tagger
 
     limit = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
-    articles = read_articles(limit)
+    articles = [(a.text, a.published) for a in load_articles(limit)]
     c0 = time.process_time()
     tokens = sum(len(tokenize(text)) for text, _ in articles)
     tokenize_cpu = time.process_time() - c0
