@@ -69,9 +69,15 @@ class FeatureExtractor:
         self,
         clusters: Mapping[str, Sequence[str]] | None = None,
         gazetteer: Mapping[str, str] | None = None,
+        dictionary: Mapping[tuple[str, ...], tuple[str, ...]] | None = None,
+        triggers: Mapping[str, str] | None = None,
     ) -> None:
+        from rawi.ner.dictionary import DictionaryMatcher
+
         self.clusters = clusters or {}
         self.gazetteer = gazetteer or {}
+        self.matcher = DictionaryMatcher(dictionary) if dictionary else None
+        self.triggers = triggers or {}
         self._word = lru_cache(maxsize=200_000)(self._word_features)
 
     def _cluster(self, key: str, norm: str, stem: str) -> list[str]:
@@ -107,6 +113,9 @@ class FeatureExtractor:
                 own.append("enc=" + enc)
                 break
         own.extend(self._cluster("", norm, stem))
+        trig = self.triggers.get(stem)
+        if trig:
+            own.append("tr=" + trig)
         gaz = self.gazetteer.get(stem) or self.gazetteer.get(norm)
         if gaz:
             own.extend("g=" + g for g in gaz.split(","))
@@ -119,12 +128,21 @@ class FeatureExtractor:
                 feats.extend(self._cluster(off, norm, stem))
                 if gaz:
                     feats.extend(off + "g=" + g for g in gaz.split(","))
+            if trig and off in ("-1", "-2"):
+                feats.append(off + "tr=" + trig)
             ctx.append(feats)
         return own, ctx
+
+    def stems(self, tokens: Sequence[str]) -> list[str]:
+        """The clitic-free stem of each token (the dictionary's matching key)."""
+        return [self._word(t)[0][2][3:] for t in tokens]
 
     def __call__(self, tokens: Sequence[str]) -> list[list[str]]:
         info = [self._word(t) for t in tokens]
         n = len(tokens)
+        dict_feats = None
+        if self.matcher is not None:
+            dict_feats = self.matcher.features([own[2][3:] for own, _ in info])
         out: list[list[str]] = []
         for i in range(n):
             own, _ = info[i]
@@ -142,5 +160,7 @@ class FeatureExtractor:
                 feats.append("EOS")
             if i + 2 < n:
                 feats += info[i + 2][1][3]
+            if dict_feats is not None and dict_feats[i]:
+                feats += dict_feats[i]
             out.append(feats)
         return out

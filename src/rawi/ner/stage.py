@@ -66,7 +66,7 @@ class EntitiesStage:
 
     def __call__(self, doc: Doc) -> Doc:
         groups = sentence_tokens(doc)
-        tags = self.tagger.tag_document([[t.text for t in g] for g in groups])
+        tags = self.tagger.tag_document([[t.text for t in g] for g in groups], complete=True)
         found: list[Entity] = []
         for group, sent_tags in zip(groups, tags, strict=True):
             for typ, a, b in chunks(sent_tags):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rawi.ner.consistency import propagate
+from rawi.ner.dictionary import complete_spans
 from rawi.ner.features import FeatureExtractor
 from rawi.ner.resources import MODEL_DIR, load_clusters, load_gazetteer
 
@@ -34,8 +35,11 @@ class NerTagger:
         model: Path | None = None,
         clusters: Path | None = None,
         gazetteer: Path | None = None,
+        dictionary: Path | None = None,
     ) -> None:
         import pycrfsuite
+
+        from rawi.ner.dictionary import load_dictionary, load_triggers
 
         model = Path(model) if model else MODEL_DIR / "ner.crfsuite"
         if not model.exists():
@@ -44,7 +48,13 @@ class NerTagger:
             clusters = MODEL_DIR / "clusters.tsv"
         if gazetteer is None and model.parent == MODEL_DIR:
             gazetteer = MODEL_DIR / "gazetteer.tsv"
-        self.features = FeatureExtractor(load_clusters(clusters), load_gazetteer(gazetteer))
+        if dictionary is None and model.parent == MODEL_DIR:
+            dictionary = MODEL_DIR / "dictionary.tsv"
+        names = load_dictionary(dictionary)
+        self.features = FeatureExtractor(
+            load_clusters(clusters), load_gazetteer(gazetteer), names,
+            load_triggers() if names else None,
+        )
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
 
@@ -55,18 +65,24 @@ class NerTagger:
         return self._tagger.tag(self.features(tokens))
 
     def tag_document(
-        self, sentences: Sequence[Sequence[str]], window: int | None = None
+        self, sentences: Sequence[Sequence[str]], window: int | None = None,
+        complete: bool = False,
     ) -> list[list[str]]:
         """Tag every sentence, then make repeated names agree (``rawi.ner.consistency``).
 
         ``window``: None = the sentences are one document; n = treat n sentences
         before and after as its document (for files without document breaks);
-        0 = no propagation.
+        0 = no propagation. ``complete``: grow names the model cut inside a
+        dictionary name (``rawi.ner.dictionary.complete_spans``).
         """
         tags = [self.tag(s) for s in sentences]
-        if window == 0:
-            return tags
-        return propagate(sentences, tags, window)
+        if window != 0:
+            tags = propagate(sentences, tags, window)
+        matcher = self.features.matcher
+        if complete and matcher is not None:
+            tags = [complete_spans(matcher, self.features.stems(s), t)
+                    for s, t in zip(sentences, tags, strict=True)]
+        return tags
 
 
 _default: NerTagger | None = None

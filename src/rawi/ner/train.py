@@ -32,13 +32,17 @@ def split_dev(sents: list[ConllSentence], fraction: float) -> tuple[list, list]:
 def fit(
     sents: list[ConllSentence], out: Path, c1: float, c2: float, iterations: int,
     clusters: Path | None, gazetteer: Path | None, verbose: bool = False,
+    dictionary: Path | None = None,
 ) -> float:
     """Train a CRF on ``sents`` and write it to ``out``; returns seconds taken."""
     import pycrfsuite
 
+    from rawi.ner.dictionary import load_dictionary, load_triggers
     from rawi.ner.features import FeatureExtractor
 
-    fx = FeatureExtractor(load_clusters(clusters), load_gazetteer(gazetteer))
+    names = load_dictionary(dictionary)
+    fx = FeatureExtractor(load_clusters(clusters), load_gazetteer(gazetteer), names,
+                          load_triggers() if names else None)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for s in sents:
         trainer.append(fx(s.tokens), s.tags)
@@ -55,10 +59,11 @@ def fit(
 
 
 def evaluate_model(model: Path, sents: list[ConllSentence], clusters: Path | None,
-                   gazetteer: Path | None, window: int | None = 0):
+                   gazetteer: Path | None, window: int | None = 0,
+                   dictionary: Path | None = None):
     from rawi.ner.tagger import NerTagger
 
-    tagger = NerTagger(model, clusters=clusters, gazetteer=gazetteer)
+    tagger = NerTagger(model, clusters=clusters, gazetteer=gazetteer, dictionary=dictionary)
     pred = tagger.tag_document([s.tokens for s in sents], window=window)
     return score([s.tags for s in sents], pred)
 
@@ -73,13 +78,15 @@ def train_pair(
         from rawi.ner.tagger import NerTagger
 
         first = out_model.with_suffix(".first.crfsuite")
-        secs += fit(sents, first, args.c1, args.c2, args.iterations, clusters, None)
-        build_gazetteer(NerTagger(first, clusters=clusters), args.news, out_gaz,
-                        articles=args.gazetteer_articles)
+        secs += fit(sents, first, args.c1, args.c2, args.iterations, clusters, None,
+                    dictionary=args.dictionary)
+        build_gazetteer(NerTagger(first, clusters=clusters, dictionary=args.dictionary),
+                        args.news, out_gaz, articles=args.gazetteer_articles)
         first.unlink()
     else:
         out_gaz = None
-    secs += fit(sents, out_model, args.c1, args.c2, args.iterations, clusters, out_gaz)
+    secs += fit(sents, out_model, args.c1, args.c2, args.iterations, clusters, out_gaz,
+                dictionary=args.dictionary)
     return out_gaz, secs
 
 
@@ -102,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="train on train minus dev and report dev; do not write the final model")
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--no-gazetteer", action="store_true")
+    ap.add_argument("--no-dictionary", action="store_true",
+                    help="no actor/place dictionary or trigger-word features")
     args = ap.parse_args(argv)
 
     train_file = args.data / "train.conll"
@@ -113,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     clusters = None if args.no_clusters else args.out / "clusters.tsv"
     clusters = clusters if clusters and clusters.exists() else None
     args.out.mkdir(parents=True, exist_ok=True)
+    args.dictionary = None
+    if not args.no_dictionary:
+        from rawi.ner.dictionary import build_dictionary
+
+        args.dictionary = args.out / "dictionary.tsv"
+        build_dictionary(args.dictionary)
 
     train, dev = split_dev(sents, args.dev_fraction)
     tmp = args.out / "dev.crfsuite"
@@ -120,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     tmp_gaz, secs = train_pair(train, tmp, tmp_gaz, args, clusters)
     dev_scores = {}
     for window in (0, CONLL_WINDOW):
-        report = evaluate_model(tmp, dev, clusters, tmp_gaz, window)
+        report = evaluate_model(tmp, dev, clusters, tmp_gaz, window, args.dictionary)
         dev_scores[f"window_{window}"] = report.as_dict()["micro"]
         print(f"dev ({len(dev)} sentences, last {args.dev_fraction:.0%} of train), "
               f"consistency window {window}, trained in {secs:.0f} s:")
@@ -142,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                    "gazetteer_articles": args.gazetteer_articles},
         "clusters": clusters.name if clusters else None,
         "gazetteer": gaz.name if gaz else None,
+        "dictionary": args.dictionary.name if args.dictionary else None,
         "dev": {"sentences": len(dev), **dev_scores},
         "train_seconds": round(time.perf_counter() - t_start),
     }
