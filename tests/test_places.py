@@ -138,3 +138,17 @@ def test_dictionary_loc_entities_do_not_license_places(run):
             Entity("e2", sentence.index("العالم"), sentence.index("العالم") + 13, "العالم العربي",
                    "LOC", source="actors")]
     assert run(sentence, entities=ents).places == []
+
+
+def test_a_relative_word_tagged_alone_is_not_a_place():
+    from rawi.model import Article, Entity
+    from rawi.pipeline import Pipeline
+    from rawi.places.stage import PlacesStage
+
+    text = "سيطرت القوات على قرى في ريف دير الزور الشمالي"
+    doc = Pipeline(["text"])(Article(text, published="2017-09-25"))
+    start = text.index("ريف")
+    doc.entities = [Entity("e1", start, start + 3, "ريف", "LOC")]
+    doc = PlacesStage()(doc)
+    assert [p.text for p in doc.places] == ["دير الزور"]
+    assert doc.places[0].qualifier == "northern countryside"

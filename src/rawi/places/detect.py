@@ -9,6 +9,7 @@ locative position, whether NER called it LOC, and its qualifier.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rawi.model import Doc, Entity, Token
 from rawi.places.gazetteer import Candidate, Gazetteer, clean
@@ -295,12 +296,24 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if form in gaz:
                 m = Mention(start, e.end, form, gaz.lookup(form), ner=True)
                 break
+        if not m.candidates and _is_qualifier_word(m.key):
+            continue  # «ريف», «الضفة» tagged alone: a relative word, not a place
         m.first, m.last = _token_range(tokens, m.start, m.end)
         if m.first >= 0:
             _context(m, tokens)
         kept.append(m)
     kept.sort(key=lambda m: m.start)
     return kept
+
+
+def _is_qualifier_word(key: str) -> bool:
+    """True for a word that opens a relative expression (ريف، الضفة، شرق) standing alone."""
+    return key in _qualifier_heads()
+
+
+@lru_cache(maxsize=1)
+def _qualifier_heads() -> frozenset[str]:
+    return frozenset(q.words[0] for q in qualifiers() if q.position == "before")
 
 
 def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
