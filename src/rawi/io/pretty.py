@@ -56,7 +56,7 @@ class PrettyWriter:
         if not doc.attributions:
             return
         table = Table(title="who said what", title_justify="left", show_lines=False)
-        for column in ("speaker", "cue", "content", "modality", "channel", "time"):
+        for column in ("speaker", "cue", "content", "modality", "channel", "evidence", "time"):
             table.add_column(column, overflow="fold")
         for x in doc.attributions:
             speaker = "—"
@@ -73,6 +73,7 @@ class PrettyWriter:
                 Text(x.modality, style=_MODALITY_STYLE.get(x.modality, "")),
                 f"{x.channel.type}{'/' + x.channel.platform if x.channel.platform else ''}"
                 if x.channel else "",
+                ", ".join(sorted({e.type for e in x.evidence})),
                 time,
             )
         self.console.print(table)
