@@ -244,3 +244,16 @@ def test_headline_with_a_colon_quotes_its_source():
     (a,) = doc.attributions  # «الرياض:» is a dateline, not a source
     assert a.cue.text == ":" and a.speaker.anonymous
     assert a.content.text == "الاتفاق بين الطرفين بات وشيكا"
+
+
+def test_a_linked_clause_with_its_own_cue_ends_the_content():
+    from rawi import Article, Pipeline
+
+    text = ("وأشارت الوزارة إلى أن التحقيقات جارية، فيما تساءل نائب عن أسباب تكرار الهجمات. "
+            "وقال الوزير إن الاتفاق صامد، في حين نفت المعارضة ذلك.")
+    doc = Pipeline()(Article(text, published="2019-03-07"))
+    found = {x.cue.text: (x.content.text, x.modality) for x in doc.attributions}
+    assert found["أشارت"][0] == "التحقيقات جارية"
+    assert found["تساءل"][1] == "question"
+    assert found["قال"][0] == "الاتفاق صامد"
+    assert found["نفت"] == ("ذلك", "denied")

@@ -119,6 +119,11 @@ def content_range(ctx: Context, a: int) -> tuple[int, int, bool]:
     return a, max(a, b), False
 
 
+#: Words that link a new clause with its own reporting verb: «فيما قال», «بينما نفى»,
+#: «في حين أكد» (only حين is checked; the في before it is dropped with it).
+_CLAUSE_LINKS = frozenset(("فيما", "بينما", "حين"))
+
+
 def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
     """First token after the content starting at ``a``: the sentence end or the next cue
     that opens a new statement. ``inside``: ``a`` follows an opening quotation mark."""
@@ -143,6 +148,9 @@ def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
                 return k
             if cue.kind == "nominal" and prev in (",", "،"):
                 return k
+            if cue.kind == "verb" and toks[k - 1].norm in _CLAUSE_LINKS:
+                # «..., فيما تساءل نائب»: a linked clause opens a new statement
+                return k - 2 if k - 2 > a and toks[k - 1].norm == "حين" else k - 1
             if cue.kind == "verb" and prev in (",", "،") and (
                 toks[k].norm[:1] in "وف" or (k + 1 < end and is_comp(toks[k + 1]))
             ):
