@@ -14,6 +14,7 @@ from pathlib import Path
 from rawi.actors.dictionary import Dictionary, Entry, data_dir, load_actors, read_table, split_cell
 from rawi.actors.keys import bare_key, phrase_keys, split_words, variants
 from rawi.actors.surfaces import Surfaces
+from rawi.actors.typos import TypoIndex
 
 #: A composed institution missing from the dictionary falls back to this one.
 FALLBACK = {"navy": "army", "airforce": "army", "presidency": "gov"}
@@ -128,6 +129,8 @@ class ActorIndex:
     head_words: dict[str, set[str]] = field(default_factory=dict)
     deletions: dict[str, set[str]] | None = None
     surfaces: Surfaces | None = None
+    #: name keys one allowed typo away from a written word (actors.typos)
+    typos: TypoIndex | None = None
     #: two or more consecutive words of a person's three-plus-word name («بن رعد» of «زيد
     #: بن رعد الحسين») -> the persons whose names contain them
     partials: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
@@ -193,6 +196,7 @@ class ActorIndex:
                  if w.isascii()}
         index.surfaces = Surfaces(index.vocabulary, index.generics, latin,
                                   index.names.root, index.heads.root)
+        index.typos = TypoIndex(index.names.root)
         index.near("")  # builds the one-letter-deletion table now, not in the first article
         return index
 

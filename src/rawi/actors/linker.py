@@ -10,7 +10,14 @@ from itertools import product
 
 from rawi.actors.dictionary import Entry
 from rawi.actors.index import ActorIndex, skeleton
+from rawi.actors.keys import key_span, phrase_keys, strip_article
 from rawi.actors.matcher import Matcher, Mention, TokenKeys, _adjective_follows
+from rawi.actors.typos import CONFIDENCE, start_in
+from rawi.text.lexicon import frequencies
+
+ARTICLE = "ال"
+#: name particles: sharing one with a dictionary name proves nothing
+_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال", "آل"})
 
 #: Locative words before a capital that make it a place, not a government («في موسكو»).
 #: «على» and «بين» are left out: «العقوبات على موسكو», «العلاقات بين برلين والرياض».
@@ -49,6 +56,10 @@ class Linker:
         self.matcher = matcher
         self._fuzzy_cache: dict[tuple[str, ...], tuple[Entry | None, float, str]] = {}
         self._inner_cache: dict[tuple, tuple[Entry, float, str] | None] = {}
+        self._forms: dict[str, list[tuple[str, tuple[str, ...]]]] | None = None
+        self._given: frozenset[str] = frozenset()
+        self._skeleton_forms()  # built at load time, not in the first article
+        frequencies()  # the lexicon the typo guards consult (loaded once per process)
 
     def link(self, start: int, end: int, etype: str, tk: TokenKeys, first: int, last: int,
              mentions: list[Mention], date: str | None) -> tuple[Entry | None, float, str]:
@@ -74,6 +85,9 @@ class Linker:
             capital = self._capital(tk, first, last)
             if capital:
                 return capital, 0.6, "metonymy"
+        typo = self.typo(tk, first, last, etype)
+        if typo is not None:
+            return typo[0], CONFIDENCE, "typo"
         fuzzy = self._fuzzy(tk, first, last, etype)
         if fuzzy[0] is None and etype == "PER" and last - first >= 2:
             return self._partial(tk, first, last)
@@ -153,13 +167,43 @@ class Linker:
             return self.index.dictionary.by_country.get(iso)
         return None
 
+    def typo(self, tk: TokenKeys, first: int, last: int, etype: str, extra: int = -1
+             ) -> tuple[Entry, int, int] | None:
+        """(entry, start, end) when tokens [first, last) are one dictionary name with one
+        allowed typo (:mod:`rawi.actors.typos`) and the entry's type fits; with ``extra``
+        set, the typo must be in that token (a word the NER left out of the entity)."""
+        typos = self.index.typos
+        if typos is None or not typos.possible(tk.keys, tk.norms, first, last):
+            return None
+        found = typos.match(tk.tokens[first:last], tk.keys[first:last])
+        if found is None:
+            return None
+        ident, j, off = found
+        if extra >= 0 and first + j != extra and not tk.keys[extra]:
+            return None
+        entry = self.index.dictionary.get(ident)
+        if entry is None or compatible(etype, entry) < 1.0:
+            return None
+        if entry.type == "person" and last - first == 1:
+            return None  # a lone surname one letter off is another person («كوشن»)
+        toks = tk.tokens
+        if j == 0:
+            start = start_in(toks[first], off)
+        elif tk.keys[first]:
+            start = key_span(toks[first], tk.keys[first][0], True, last - first == 1)[0]
+        else:
+            start = toks[first].start
+        return entry, start, toks[last - 1].end
+
     def _fuzzy(self, tk: TokenKeys, first: int, last: int, etype: str
                ) -> tuple[Entry | None, float, str]:
         if etype not in ("PER", "LOC"):  # «منظمة الدولية» must not become «تنظيم الدولة»
             return None, 0.0, ""
-        words = [t.stem for t in tk.tokens[first:last] if t.kind == "word"]
-        if not words:
-            return None, 0.0, ""
+        toks = [t for t in tk.tokens[first:last] if t.kind == "word"]
+        if not toks or any(t.prefix[:1] in ("و", "ف") for t in toks[1:]):
+            return None, 0.0, ""  # «المملكة والبحرين» is two names
+        # the article kept: «محمد البديع» is no «محمد بديع»
+        words = [ARTICLE + t.stem if ARTICLE in t.prefix.split("+") else t.stem for t in toks]
         ck = (etype, *words)
         hit = self._fuzzy_cache.get(ck)
         if hit is None:
@@ -169,14 +213,49 @@ class Linker:
         return hit
 
     def _fuzzy_words(self, words: list[str], etype: str) -> tuple[Entry | None, float, str]:
+        """Same consonant skeleton as a dictionary form, word for word, with at most one
+        word spelt differently, and that only when a distinctive word is shared and the
+        written word is no commoner than the dictionary's («محمد توفيق» is no «محمود
+        توفيق», «أحمد عطيف» no «أحمد عطاف»). A one-letter-off skeleton level linked mostly
+        other people on unseen news («أحمد الخطيب» ~ «أحمد الطيب») and is gone."""
         sk = skeleton(" ".join(words))
         size = len(sk) - sk.index(":") - 1
         if size < 5:  # «مبروك» ~ «مبارك», «بن علوي» ~ «بن علي»: too short to tell
             return None, 0.0, ""
-        for ids, conf in ((self.index.skeletons.get(sk, set()), 0.6),
-                          (self.index.near(sk) if size >= 6 else set(), 0.5)):
-            entries = [e for e in (self.index.dictionary.get(i) for i in ids)
-                       if e is not None and compatible(etype, e) >= 1.0]
-            if len({e.id for e in entries}) == 1:
-                return entries[0], conf, "fuzzy"
+        forms = self._skeleton_forms().get(sk, ())
+        ids = {ident for ident, form in forms if self._close(words, form)}
+        entries = [e for e in (self.index.dictionary.get(i) for i in ids)
+                   if e is not None and compatible(etype, e) >= 1.0]
+        if len(ids) == 1 and entries:
+            return entries[0], 0.6, "fuzzy"
         return None, 0.0, ""
+
+    def _close(self, words: list[str], form: tuple[str, ...]) -> bool:
+        differ = [(w, f) for w, f in zip(words, form, strict=False) if w != f]
+        if not differ:
+            return True
+        if len(differ) > 1:
+            return False
+        shared = [strip_article(w) for w in words if w in form]
+        if not any(w not in self._given and w not in _PARTICLES for w in shared):
+            return False
+        written, known = differ[0]
+        counts = frequencies()
+        return counts.get(written, 0) <= counts.get(known, 0)
+
+    def _skeleton_forms(self) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """skeleton -> (entry id, the form's keys), built once."""
+        if self._forms is None:
+            forms: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+            firsts: dict[str, set[str]] = {}
+            for e in self.index.dictionary:
+                for form in e.ar:
+                    keys = phrase_keys(form)
+                    if not keys:
+                        continue
+                    forms.setdefault(skeleton(" ".join(keys)), []).append((e.id, keys))
+                    if e.type == "person" and len(keys) > 1:
+                        firsts.setdefault(strip_article(keys[0]), set()).add(e.id)
+            self._given = frozenset(w for w, ids in firsts.items() if len(ids) >= 3)
+            self._forms = forms
+        return self._forms

@@ -29,6 +29,7 @@ from rawi.actors.index import ActorIndex, get_index
 from rawi.actors.keys import key_span, phrase_keys
 from rawi.actors.linker import Linker
 from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys, _adjective_follows
+from rawi.actors.typos import CONFIDENCE as TYPO_CONFIDENCE
 from rawi.model import Doc, Entity
 from rawi.text.tokenize import tokenize
 
@@ -193,6 +194,9 @@ class ActorsStage:
             if entry is None:
                 entry, conf, how = self.linker.link(ent.start, ent.end, ent.type, tk, first,
                                                     last, near, date)
+            if entry is None:
+                entry = self._typo_extend(doc, tk, ent, first, last)
+                conf = TYPO_CONFIDENCE
             if entry is None and ent.type in ("ORG", "MISC"):
                 pending.append((ent, first, last))
             if entry is not None:
@@ -206,6 +210,35 @@ class ActorsStage:
                 ent.actor, ent.confidence = entry.actor(), 0.5
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
         chain.sort(key=lambda c: c.start)
+
+    def _typo_extend(self, doc: Doc, tk: TokenKeys, ent: Entity, first: int, last: int
+                     ) -> Entry | None:
+        """An entity that is the rest of a name whose misspelt word the NER left out
+        («للملكة العربية السعودية» tagged «العربية السعودية»), or a misspelt word whose
+        name goes on outside it («فلاديمير» + «بوتن»): the entity takes the name's span
+        and links at the typo confidence."""
+        tokens = doc.tokens
+        typos = self.index.typos
+        if typos is None:
+            return None
+        keys = tk.keys
+        missing = [i for i in range(first, last) if not keys[i]]
+        if len(missing) > 1 or (missing and not typos.near(tk.norms[missing[0]])):
+            return None  # most unlinked entities: names that are no dictionary words
+        for a, b, extra in ((first - 1, last, first - 1), (first, last + 1, last)):
+            if a < 0 or b > len(tokens) or tokens[extra].kind != "word":
+                continue
+            t = tokens[extra]
+            if not keys[extra] and (missing or not typos.near(t.norm)):
+                continue  # the usual case, memoised: a word that is neither name nor typo
+            found = self.linker.typo(tk, a, b, ent.type, extra)
+            if found is not None and not any(e is not ent and e.start < t.end and t.start < e.end
+                                             for e in doc.entities):
+                entry, start, end = found
+                ent.start, ent.end = min(start, ent.start), max(end, ent.end)
+                ent.text = doc.text[ent.start:ent.end]
+                return entry
+        return None
 
     def _add_missing(self, doc: Doc, mentions: list[Mention], chain: list[Chain]) -> None:
         """Dictionary mentions no entity covers become entities of the entry's type."""
