@@ -85,9 +85,11 @@ class Linker:
             capital = self._capital(tk, first, last)
             if capital:
                 return capital, 0.6, "metonymy"
-        typo = self.typo(tk, first, last, etype)
-        if typo is not None:
-            return typo[0], CONFIDENCE, "typo"
+        # (a lone word is never a person's typo: see typo())
+        if last - first > 1 or etype != "PER":
+            typo = self.typo(tk, first, last, etype)
+            if typo is not None:
+                return typo[0], CONFIDENCE, "typo"
         fuzzy = self._fuzzy(tk, first, last, etype)
         if fuzzy[0] is None and etype == "PER" and last - first >= 2:
             return self._partial(tk, first, last)
@@ -173,9 +175,9 @@ class Linker:
         allowed typo (:mod:`rawi.actors.typos`) and the entry's type fits; with ``extra``
         set, the typo must be in that token (a word the NER left out of the entity)."""
         typos = self.index.typos
-        if typos is None or not typos.possible(tk.keys, tk.norms, first, last):
+        if typos is None:
             return None
-        found = typos.match(tk.tokens[first:last], tk.keys[first:last])
+        found = typos.match_at(tk.norms, tk.tokens, tk.keys, first, last)
         if found is None:
             return None
         ident, j, off = found

@@ -221,15 +221,23 @@ class ActorsStage:
         typos = self.index.typos
         if typos is None:
             return None
-        keys = tk.keys
+        keys, norms, seen = tk.keys, tk.norms, typos.seen
         missing = [i for i in range(first, last) if not keys[i]]
-        if len(missing) > 1 or (missing and not typos.near(tk.norms[missing[0]])):
+        if len(missing) > 1:
             return None  # most unlinked entities: names that are no dictionary words
+        if missing:
+            if not ((first and keys[first - 1]) or (last < len(keys) and keys[last])):
+                return None  # a misspelt entity needs a dictionary word next to it
+            near = seen.get(norms[missing[0]])
+            if near is None:
+                near = typos.near(norms[missing[0]])
+            if not near:
+                return None
         for a, b, extra in ((first - 1, last, first - 1), (first, last + 1, last)):
             if a < 0 or b > len(tokens) or tokens[extra].kind != "word":
                 continue
             t = tokens[extra]
-            if not keys[extra] and (missing or not typos.near(t.norm)):
+            if not keys[extra] and (missing or not (seen.get(t.norm) or typos.near(t.norm))):
                 continue  # the usual case, memoised: a word that is neither name nor typo
             found = self.linker.typo(tk, a, b, ent.type, extra)
             if found is not None and not any(e is not ent and e.start < t.end and t.start < e.end

@@ -18,7 +18,9 @@ dict lookups, and only entities that found nothing else ever get here.
 
 from __future__ import annotations
 
+import re
 from itertools import product
+from operator import attrgetter
 
 from rawi.model import Token
 from rawi.text.lexicon import frequencies
@@ -26,6 +28,8 @@ from rawi.text.normalize import normalize_aligned
 
 ARTICLE = "ال"
 CONFIDENCE = 0.6
+_DOUBLED = re.compile(r"(.)\1")
+_NORM = attrgetter("norm")
 _CONJ = "وف"
 _PREP = "بلك"
 #: letters (article excluded) of a name word that may be misspelt
@@ -75,7 +79,9 @@ class TypoIndex:
         for k in self.keys:
             for i in range(len(k)):
                 self.deletions.setdefault(k[:i] + k[i + 1:], set()).add(k)
-        self._cache: dict[str, tuple[tuple[str, int], ...]] = {}
+        self._cache: dict[str, tuple[tuple[str, int, str, bool], ...]] = {}
+        #: memoised :meth:`near` results, for callers that look up before calling
+        self.seen = self._cache
         self._matches: dict[tuple[str, ...], tuple[str, int, int] | None] = {}
 
     def near(self, norm: str) -> tuple[tuple[str, int, str, bool], ...]:
@@ -86,6 +92,10 @@ class TypoIndex:
         if hit is not None:
             return hit
         out: dict[str, tuple[int, str, bool]] = {}
+        if len(norm) < MIN_LETTERS - 1:
+            self._cache[norm] = ()
+            return ()
+        doubled = _DOUBLED.search(norm) is not None
         for form, off in peel(norm):
             definite = form.startswith(ARTICLE)
             for k in self.deletions.get(form, ()):  # a letter dropped in the text
@@ -93,7 +103,7 @@ class TypoIndex:
                 # proclitic keeps its first letter («فورياً» is no «سوريا»)
                 if k.startswith(ARTICLE) == definite and not (off and k[1:] == form):
                     out.setdefault(k, (off, form, False))
-            for i in range(len(form) - 1):  # a doubled letter in the text («المممكلة»)
+            for i in range(len(form) - 1 if doubled else 0):  # a doubled letter («المممكلة»)
                 if form[i] == form[i + 1]:
                     k = form[:i] + form[i + 1:]
                     if k in self.keys and k.startswith(ARTICLE) == definite:
@@ -116,20 +126,6 @@ class TypoIndex:
         seen = counts.get(written, 0)
         return seen == 0 or seen * ratio < counts.get(key, 0)
 
-    def possible(self, keys: list[tuple[str, ...]], norms: list[str], first: int, last: int
-                 ) -> bool:
-        """Cheap test on tokens [first, last) before :meth:`match`: at most one word is no
-        dictionary word, and that one is one allowed edit from a name."""
-        miss = -1
-        for i in range(first, last):
-            if not keys[i]:
-                if miss >= 0:
-                    return False
-                miss = i
-        if miss >= 0:
-            return bool(self.near(norms[miss]))
-        return last - first > 1
-
     def match(self, tokens: list[Token], keys: list[tuple[str, ...]]
               ) -> tuple[str, int, int] | None:
         """(entry id, typo token, offset of the name in it) when the tokens are exactly one
@@ -137,24 +133,39 @@ class TypoIndex:
         n = len(tokens)
         if not n or n > 6:
             return None
+        ck = tuple(map(_NORM, tokens))
+        hit = self._matches.get(ck, False)
+        if hit is not False:
+            return hit
+        return self._decide(ck, tokens, keys)
+
+    def match_at(self, norms: list[str], tokens: list[Token], keys: list[tuple[str, ...]],
+                 first: int, last: int) -> tuple[str, int, int] | None:
+        """:meth:`match` on tokens [first, last) of a text (no slicing when memoised)."""
+        if not 0 < last - first <= 6:
+            return None
+        ck = tuple(norms[first:last])
+        hit = self._matches.get(ck, False)
+        if hit is not False:
+            return hit
+        return self._decide(ck, tokens[first:last], keys[first:last])
+
+    def _decide(self, ck: tuple[str, ...], tokens: list[Token], keys: list[tuple[str, ...]]
+                ) -> tuple[str, int, int] | None:
+        n = len(tokens)
+        hit = None
         # fast exits (most entities): a typo needs every other word to be a dictionary
         # word, and a word one allowed edit from a name
-        near = self._cache
         missing = [j for j in range(n) if not keys[j]]
         if len(missing) > 1:
-            return None
-        if missing:
-            norm = tokens[missing[0]].norm
-            if near.get(norm, True) == () or not self.near(norm):
-                return None
-        elif n == 1 or not any(self.near(t.norm) for t in tokens):
-            return None
-        ck = tuple(t.norm for t in tokens)
-        hit = self._matches.get(ck, False)
-        if hit is False:
+            pass
+        elif missing:
+            if self.near(tokens[missing[0]].norm):
+                hit = self._match(tokens, keys)
+        elif n > 1 and any(self.near(t.norm) for t in tokens):
             hit = self._match(tokens, keys)
-            if len(self._matches) < 100_000:
-                self._matches[ck] = hit
+        if len(self._matches) < 100_000:
+            self._matches[ck] = hit
         return hit
 
     def _match(self, tokens: list[Token], keys: list[tuple[str, ...]]
