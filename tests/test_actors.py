@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from actors_helpers import run
 
 from rawi.actors import resolve_at
 from rawi.actors.stage import ActorsStage
@@ -15,15 +16,6 @@ def stage():
     return ActorsStage()
 
 
-def run(stage, text, published="2017-09-25", entities=()):
-    doc = Doc(Article(text, published=published))
-    TextStage()(doc)
-    doc.entities = [Entity(id=f"e{i}", start=text.index(s), end=text.index(s) + len(s),
-                           text=s, type=t) for i, (s, t) in enumerate(entities)]
-    stage(doc)
-    for e in doc.entities:
-        assert doc.text[e.start:e.end] == e.text
-    return doc
 
 
 def ids(doc):

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from actors_helpers import run as run_actors
 
 from rawi.actors.stage import ActorsStage
 from rawi.actors.typos import CONFIDENCE, TypoIndex, peel
-from rawi.model import Article, Doc, Entity
-from rawi.text.stage import TextStage
 from rawi.text.tokenize import tokenize
 
 
@@ -16,15 +15,9 @@ def stage():
     return ActorsStage()
 
 
+
 def run(stage, text, entities):
-    doc = Doc(Article(text, published="2018-03-01"))
-    TextStage()(doc)
-    doc.entities = [Entity(id=f"e{i}", start=text.index(s), end=text.index(s) + len(s),
-                           text=s, type=t) for i, (s, t) in enumerate(entities)]
-    stage(doc)
-    for e in doc.entities:
-        assert doc.text[e.start:e.end] == e.text
-    return doc
+    return run_actors(stage, text, "2018-03-01", entities)
 
 
 def linked(doc):
