@@ -127,3 +127,15 @@ def test_parse_published():
     assert parse_published(None, "x") is None
     with pytest.raises(ValueError):
         parse_published("2017-13-45", "x")
+
+
+def test_record_estimate_for_the_progress_bar(tmp_path):
+    from rawi.io.progress import estimate_records
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n', encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,text\n1,x\n2,y\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(AR, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not an input", encoding="utf-8")
+    assert estimate_records(str(tmp_path)) == 5
+    assert estimate_records(str(tmp_path / "a.jsonl")) == 2
+    assert estimate_records("-") is None

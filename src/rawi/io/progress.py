@@ -11,19 +11,28 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+def count_records(path: Path) -> int:
+    """Cheap count of the records one input file holds: lines of JSONL, rows of CSV,
+    one for a text or HTML file, none for anything else or an unreadable file."""
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".csv.gz", ".tsv")):
+        opener = gzip.open if name.endswith(".gz") else open
+        try:
+            with opener(path, "rb") as handle:
+                lines = sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        except OSError:
+            return 0
+        return max(lines - 1, 0) if ".csv" in name or ".tsv" in name else lines
+    return 1 if name.endswith((".txt", ".html", ".htm")) else 0
+
+
 def estimate_records(source: str) -> int | None:
-    """Cheap count of the records an input holds (None when unknown, e.g. stdin)."""
+    """Cheap count of the records an input holds (None for stdin, where it is unknown)."""
     if source == "-":
         return None
     path = Path(source)
-    if path.is_dir():
-        return None
-    name = path.name.lower()
-    if name.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".csv")):
-        opener = gzip.open if name.endswith(".gz") else open
-        with opener(path, "rb") as handle:
-            return sum(1 for line in handle if line.strip()) - name.endswith(".csv")
-    return 1
+    files = sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
+    return sum(count_records(f) for f in files)
 
 
 def progress(items: Iterable[T], total: int | None, label: str, enabled: bool) -> Iterator[T]:

@@ -7,11 +7,11 @@ Each item of the stream is ``("article", Article)``, ``("record", dict)`` or
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from rawi.io.progress import count_records
 from rawi.model import Article
 
 Item = tuple[str, Any]
@@ -73,22 +73,11 @@ def estimate_total(paths: Sequence[Any]) -> int | None:
 
 
 def _count(f: Path) -> int:
-    name = f.name.lower()
-    if name.endswith(".parquet"):
+    if f.name.lower().endswith(".parquet"):
         try:
             import pyarrow.parquet as pq
 
             return int(pq.ParquetFile(f).metadata.num_rows)
         except Exception:
             return 0
-    if name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".csv", ".tsv", ".csv.gz")):
-        opener = gzip.open if name.endswith(".gz") else open
-        try:
-            with opener(f, "rb") as fh:
-                n = sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
-        except OSError:
-            return 0
-        return max(n - 1, 0) if ".csv" in name or ".tsv" in name else n
-    if name.endswith((".txt", ".html", ".htm")):
-        return 1
-    return 0
+    return count_records(f)
