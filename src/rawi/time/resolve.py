@@ -307,22 +307,22 @@ def resolve_period(g: Groups, ctx: Context) -> str | None:
     return None
 
 
-def resolve_season(g: Groups, ctx: Context) -> str | None:
-    code = ctx.lex.value("season", g.get("season", ""))
+def _part_of_year(part: str, g: Groups, ctx: Context) -> str | None:
+    """«صيف 2017», «الربع الأول من العام المقبل»: YEAR-CODE, CODE from the ``part`` list."""
+    code = ctx.lex.value(part, g.get(part, ""))
     year = _year(g.get("year"))
     if year is None and ctx.anchor and ctx.lex.value("period_unit", g.get("unit", "")) == "Y":
         mod = _mod(ctx, g)
         year = ctx.anchor.year + mod if mod is not None else None
     return f"{year:04d}-{code}" if code and year else None
+
+
+def resolve_season(g: Groups, ctx: Context) -> str | None:
+    return _part_of_year("season", g, ctx)
 
 
 def resolve_quarter(g: Groups, ctx: Context) -> str | None:
-    code = ctx.lex.value("quarter", g.get("quarter", ""))
-    year = _year(g.get("year"))
-    if year is None and ctx.anchor and ctx.lex.value("period_unit", g.get("unit", "")) == "Y":
-        mod = _mod(ctx, g)
-        year = ctx.anchor.year + mod if mod is not None else None
-    return f"{year:04d}-{code}" if code and year else None
+    return _part_of_year("quarter", g, ctx)
 
 
 def resolve_decade(g: Groups, ctx: Context) -> str | None:
