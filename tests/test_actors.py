@@ -253,3 +253,20 @@ def test_bare_army_or_government_takes_the_country_of_the_text(stage):
     assert army.id == "sy-army" and government.id == "sy-gov"
     doc = run(stage, "قال الجيش إنه سيطر على البلدة.")
     assert resolve_at(doc, 4, 9) is None  # no country in sight: no guess
+
+
+def test_entity_ids_follow_text_order(stage):
+    """NER entities and the dictionary's own additions share one numbering, and the
+    document's actor list refers to those ids."""
+    text = "قال لافروف في موسكو إن وزارة الدفاع الروسية أبلغت الأسد بذلك."
+    doc = TextStage()(Doc(article=Article(text=text)))
+    start = text.index("الأسد")
+    doc.entities = [Entity("e1", start, start + 5, "الأسد", "PER")]  # the NER found one
+    doc = stage(doc)
+    assert len(doc.entities) > 1
+    assert [e.id for e in doc.entities] == [f"e{n}" for n in range(1, len(doc.entities) + 1)]
+    assert [e.start for e in doc.entities] == sorted(e.start for e in doc.entities)
+    known = {e.id for e in doc.entities}
+    mentioned = {m for actor in doc.actors for m in actor["mentions"]}
+    assert mentioned and mentioned <= known
+    assert any(e.text == "الأسد" and e.id != "e1" for e in doc.entities)

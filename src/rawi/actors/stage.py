@@ -132,6 +132,7 @@ class ActorsStage:
         self._short_names(doc, tk, mentions, chain)
         self._bare(doc, tk, mentions, chain)
         self._generics(doc, tk, mentions, date, chain, starts)
+        _number_entities(doc, chain)
         doc.actors = _doc_actors(doc, chain)
         return doc
 
@@ -386,6 +387,20 @@ class ActorsStage:
 def _token_at(starts: list[int], offset: int) -> int:
     i = bisect_right(starts, offset) - 1
     return i if i > 0 else 0
+
+
+def _number_entities(doc: Doc, chain: list[Chain]) -> None:
+    """Entity ids ``e1``, ``e2``, ... in text order, whichever stage found the entity
+    (the NER's and this stage's own additions interleave), and the chain follows."""
+    doc.entities.sort(key=_START)
+    renamed = {}
+    for n, ent in enumerate(doc.entities, 1):
+        new = f"e{n}"
+        renamed[ent.id] = new
+        ent.id = new
+    for c in chain:
+        if c.entity is not None:
+            c.entity = renamed.get(c.entity, c.entity)
 
 
 def _doc_actors(doc: Doc, chain: list[Chain]) -> list[dict]:
