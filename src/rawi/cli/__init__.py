@@ -14,6 +14,7 @@ from rawi import __version__
 
 COMMAND_MODULES: list[str] = [
     "rawi.cli.analyze",
+    "rawi.cli.view",
     "rawi.cli.evaluate",
     "rawi.cli.tag_ner",
     "rawi.cli.ingest",

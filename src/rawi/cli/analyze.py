@@ -19,7 +19,7 @@ from rawi.io.writers import JsonlWriter, JsonWriter, Writer
 from rawi.model import Doc
 from rawi.pipeline import Pipeline
 
-FORMATS = ("jsonl", "json", "pretty", "geojson")
+FORMATS = ("jsonl", "json", "pretty", "html", "geojson")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date for articles that carry none (resolves «أمس»)")
     p.add_argument("--format", choices=FORMATS, default="jsonl",
-                   help="jsonl (default, the contract), json (one array), pretty (for a person), "
+                   help="jsonl (default, the contract), json (one array), pretty (for a "
+                        "person at a terminal), html (one page to open in a browser), "
                         "geojson (the places)")
     p.add_argument("--tokens", action="store_true", help="include the token layer (large)")
     p.add_argument("--stages", metavar="A,B",
@@ -76,6 +77,10 @@ def _writer(fmt: str, out: IO[str], tokens: bool) -> Writer:
         from rawi.io.pretty import PrettyWriter
 
         return PrettyWriter(out, color=True if out.isatty() else None)
+    if fmt == "html":
+        from rawi.io.htmlview import HtmlWriter
+
+        return HtmlWriter(out)
     if fmt == "geojson":
         from rawi.io.geo import GeoJsonWriter
 
