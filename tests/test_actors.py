@@ -270,3 +270,11 @@ def test_entity_ids_follow_text_order(stage):
     mentioned = {m for actor in doc.actors for m in actor["mentions"]}
     assert mentioned and mentioned <= known
     assert any(e.text == "الأسد" and e.id != "e1" for e in doc.entities)
+
+
+def test_a_definite_head_composes_with_a_nisba_not_with_a_country_name(stage):
+    got = ids(run(stage, "وقالت السلطات الإيرانية إن وزارة خارجية روسيا أبلغتها بذلك."))
+    assert got["السلطات الإيرانية"] == "ir-gov"
+    assert got["وزارة خارجية روسيا"] == "ru-mfa"
+    got = ids(run(stage, "وتتهم السلطات إيران بدعم المتمردين."))
+    assert "السلطات إيران" not in got and got.get("إيران") == "Q794"

@@ -146,3 +146,28 @@ def test_nominal_cue_before_a_name_that_looks_like_a_particle_does_not_crash():
     doc = Pipeline()(Article(text, published="2019-05-02"))
     for x in doc.attributions:
         assert text[x.cue.start : x.cue.end] == x.cue.text
+
+
+def test_subject_before_the_verb_after_a_title_or_between_commas():
+    text = "لكن وزير المالية الأردني سامي قعوار قال إن العجز سينخفض."
+    (a,) = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)]).attributions
+    assert a.speaker.text == "سامي قعوار" and a.speaker.actor.name == "Sami Qawar"
+    text = "وكان الناطق باسم الشرطة، رامي حداد، قال في اتصال هاتفي إن الطريق فتح."
+    (a,) = run(text, [("الشرطة", "ORG", "Police", 0),
+                      ("رامي حداد", "PER", "Rami Haddad", 0)]).attributions
+    assert a.speaker.text == "رامي حداد"
+    text = "وفي حديثه عن الأوضاع في ليبيا، قال في مؤتمر صحفي إن الحل سياسي."
+    (a,) = run(text, [("ليبيا", "LOC", "Libya", 0)]).attributions
+    assert a.speaker is None or a.speaker.actor is None  # a place before a comma: no subject
+
+
+def test_the_source_quoted_by_a_paper_is_not_part_of_the_paper():
+    text = "ونقلت الصحيفة عن مصدر حكومي قوله إن الاتفاق وشيك."
+    (a,) = run(text).attributions
+    assert a.speaker.text == "الصحيفة"
+
+
+def test_a_name_right_after_a_definite_noun_is_the_object():
+    text = "ورفعت عائلات الجنود دعوى قضائية. وتتهم الدعوى قطر بتمويل الهجمات."
+    (a,) = run(text, [("قطر", "LOC", "Qatar", 0)]).attributions
+    assert a.speaker is None or a.speaker.actor is None or a.speaker.actor.name != "Qatar"

@@ -196,8 +196,11 @@ class Matcher:
                 out.extend(self._compose(tk, i, end, head, date))
         return out
 
-    def _complement(self, tk: TokenKeys, j: int, head: Head) -> tuple[int, str, str] | None:
-        """(end, country ISO or actor id, key) of what completes a head at token j."""
+    def _complement(self, tk: TokenKeys, j: int, head: Head, definite: bool = False
+                    ) -> tuple[int, str, str] | None:
+        """(end, country ISO or actor id, key) of what completes a head at token j. A
+        definite head takes a nisba but no country name: «السلطات الإيرانية» composes,
+        «وتتهم السلطات إيران» is a subject and its object."""
         ix = self.index
         if j >= len(tk):
             return None
@@ -214,7 +217,7 @@ class Matcher:
             if entry is None:
                 continue
             if head.target == "country" and entry.type == "country" and entry.country:
-                return end, entry.country, key
+                return None if definite else (end, entry.country, key)
             if head.target == "org" and entry.type not in ("person", "country"):
                 return end, entry.id, key
         return None
@@ -232,7 +235,8 @@ class Matcher:
             holder = ix.holder(head.key, None, date)
             start, stop = _span(tk, i, end, tk.keys[i][0], _last_key(tk, end))
             return [Mention(start, stop, i, end, holder, "role", 0.9, role=head.key)]
-        comp = self._complement(tk, j, head)
+        definite = j == end and "ال" in tk.tokens[i].prefix.split("+")
+        comp = self._complement(tk, j, head, definite)
         if comp is None:
             if head.bare:  # «وزارة الداخلية» alone: whose is decided by the document
                 start, stop = _span(tk, i, end, tk.keys[i][0], _last_key(tk, end))

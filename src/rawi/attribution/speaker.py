@@ -167,6 +167,12 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         return Found(a, b, "entity", e, e.actor)
     if head == "body" and _quoted_name(ctx, a, b):
         return Found(a, b, "named")  # «صحيفة "سبق" السعودية»: the quoted name is the source
+    if (head != "person" and orgs and _definite(toks[a])
+            and (head is None or _first(ctx, a, orgs[0]) == a + 1)
+            and _first(ctx, a, orgs[0]) > a):
+        # «وتتهم الدعوى قطر بـ», «وتتهم السلطات إيران»: a definite noun is no construct,
+        # so the name right after it is the verb's object, not the speaker
+        orgs = []
     if orgs and (head in ("body", "document") or a + 3 > _first(ctx, a, orgs[0])):
         if head == "person" and orgs[0].type == "LOC":
             return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country
@@ -268,6 +274,9 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         return None
     if k < lo or toks[k].norm in CLAUSE_WORDS:
         return None
+    appositive = _appositive_before(ctx, lo, k)
+    if appositive is not None:
+        return appositive
     if ctx.ent_at.get(k) is not None:
         e = ctx.ent_at.get(k)
         a = k
@@ -275,6 +284,8 @@ def subject_before(ctx: Context, i: int) -> Found | None:
             a -= 1
         if a - 1 >= lo and _head_kind(toks[a - 1]) == "body":
             return Found(a - 1, k + 1, "entity")  # «أسرة أبو الفتوح نفت»
+        if e.type == "PER" and _title_before(ctx, lo, a):
+            return Found(a, k + 1, "entity", e, e.actor)  # «لكن وزير الخزانة X قال»
         if a - 1 >= lo and (toks[a - 1].kind == "word" and toks[a - 1].norm not in AUX
                             and bare(toks[a - 1]) not in ("ان", "لكن", "ثم", "اما")
                             and not is_comp(toks[a - 1]) and ctx.ent_at.get(a - 1) is None
@@ -290,6 +301,36 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         if kind is not None:
             return Found(h, k + 1, "anonymous" if kind == "anonymous" else "nominal")
     return None
+
+
+def _appositive_before(ctx: Context, lo: int, k: int) -> Found | None:
+    """«المتحدث باسم الرئاسة، بسام راضي، قال»: a person's name set off by commas right
+    before the verb is its subject (the title before it is the name's apposition)."""
+    toks = ctx.tokens
+    if k - 2 < lo or toks[k].text not in (",", "،"):
+        return None
+    e = ctx.ent_at.get(k - 1)
+    if e is None or e.type != "PER":
+        return None
+    a = k - 1
+    while a - 1 >= lo and ctx.ent_at.get(a - 1) is e:
+        a -= 1
+    if a - 1 < lo or toks[a - 1].text not in (",", "،"):
+        return None
+    return Found(a, k, "entity", e, e.actor)
+
+
+def _title_before(ctx: Context, lo: int, a: int) -> bool:
+    """A person's title runs up to the name at token ``a`` («وزير الخزانة الأمريكي»):
+    a person noun within four words before it, with only words in between."""
+    toks = ctx.tokens
+    for h in range(a - 1, max(lo, a - 5) - 1, -1):
+        t = toks[h]
+        if t.kind != "word" or is_comp(t) or ctx.ent_at.get(h) is not None:
+            return False
+        if _head_kind(t) == "person":
+            return True
+    return False
 
 
 def name_coref(ctx: Context, a: int, b: int) -> Entity | None:

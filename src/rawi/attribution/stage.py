@@ -226,6 +226,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     start = j
     if cue.kind == "verb":
         np_a, np_b = subject_np(ctx, j, comp if comp is not None else sent_b)
+        if "عن" in cue.need:  # «نقلت الصحيفة عن مصدر»: the source quoted starts at «عن»
+            np_b = next((k for k in range(np_a, np_b) if bare(ctx.tokens[k]) == "عن"), np_b)
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
         found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
