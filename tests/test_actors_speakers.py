@@ -1,0 +1,86 @@
+"""Speaker coverage data: the officials, agencies and services news quotes.
+
+Hand-written sentences; each checks a kind of entry or composition the speaker-coverage
+data added (new role keys, prosecution heads, city police forces, IGO officials), not a
+particular article.
+"""
+
+from __future__ import annotations
+
+import pytest
+from actors_helpers import run
+
+from rawi.actors import resolve_at
+from rawi.actors.stage import ActorsStage
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return ActorsStage()
+
+
+def ids(doc):
+    return {e.text: (e.actor.id if e.actor else None) for e in doc.entities}
+
+
+def holder(stage, text, head, date):
+    doc = run(stage, text, published=date)
+    start = text.index(head)
+    actor = resolve_at(doc, start, start + len(head))
+    return actor.name if actor else None
+
+
+@pytest.mark.parametrize(("text", "head", "date", "name"), [
+    ("وقال وزير الخزانة الأمريكي إن العقوبات ستستمر.", "وزير", "2018-08-01", "Steven Mnuchin"),
+    ("وقال وزير الخزانة الأمريكي إن العقوبات ستستمر.", "وزير", "2022-03-01", "Janet Yellen"),
+    ("وأكد وزير الطاقة السعودي أن الإنتاج مستقر.", "وزير", "2018-05-01", "Khalid al-Falih"),
+    ("وأعلن وزير النفط الإيراني أن الصادرات ارتفعت.", "وزير", "2018-05-01", "Bijan Zangeneh"),
+    ("وقالت وزيرة العدل الإسرائيلية إن القانون سيمر.", "وزيرة", "2018-01-10", "Ayelet Shaked"),
+    ("وقال وزير العدل التركي إن التحقيق مستمر.", "وزير", "2018-10-20", "Abdulhamit Gül"),
+    ("ودعا وزير الداخلية الإيطالي إلى إغلاق الموانئ.", "وزير", "2018-07-01", "Matteo Salvini"),
+])
+def test_new_role_keys_resolve_to_the_holder_on_the_date(stage, text, head, date, name):
+    assert holder(stage, text, head, date) == name
+
+
+def test_role_outside_recorded_terms_gives_no_actor(stage):
+    text = "وقال وزير الطاقة الإيراني إن المحطة تعمل."
+    assert holder(stage, text, "وزير", "1990-01-01") is None
+
+
+def test_prosecution_heads_compose_with_a_nisba(stage):
+    doc = run(stage, "وقال الادعاء العام التركي إن النيابة الفيدرالية السويسرية تلقت الطلب.")
+    got = ids(doc)
+    assert got["الادعاء العام التركي"] == "tr-prosecution"
+    assert got["النيابة الفيدرالية السويسرية"] == "ch-prosecution"
+
+
+def test_a_named_federal_prosecution_beats_the_composition(stage):
+    doc = run(stage, "أعلنت النيابة الفيدرالية البلجيكية توقيف مشتبه به.")
+    assert ids(doc)["النيابة الفيدرالية البلجيكية"] == "be-federal-prosecution"
+
+
+def test_city_police_and_state_agencies(stage):
+    doc = run(stage, "وقالت شرطة دبي إن سكوتلاند يارد ومركز الملك سلمان للإغاثة "
+                     "والأعمال الإنسانية تعاونوا.")
+    got = ids(doc)
+    assert got["شرطة دبي"] == "dubai-police"
+    assert got["سكوتلاند يارد"] == "met-police"
+    assert got["مركز الملك سلمان للإغاثة والأعمال الإنسانية"] == "sa-ksrelief"
+
+
+def test_spokespeople_and_un_officials_with_spelling_variants(stage):
+    doc = run(stage, "وقالت هيذر ناورت إن مارك لوكوك وإيغلاند طالبا بهدنة.",
+              entities=[("هيذر ناورت", "PER"), ("مارك لوكوك", "PER"), ("إيغلاند", "PER")])
+    got = ids(doc)
+    assert got["هيذر ناورت"] == "heather-nauert"
+    assert got["مارك لوكوك"] == "mark-lowcock"
+    assert got["إيغلاند"] == "jan-egeland"
+
+
+def test_ambiguous_agency_name_needs_the_ner(stage):
+    # «أعماق» is also a common noun (depths): only an NER entity confirms the agency.
+    doc = run(stage, "وصلت الغواصة إلى أعماق البحر.")
+    assert not any(e.actor and e.actor.id == "amaq" for e in doc.entities)
+    doc = run(stage, "وقالت أعماق إن التنظيم تبنى الهجوم.", entities=[("أعماق", "ORG")])
+    assert ids(doc)["أعماق"] == "amaq"
