@@ -202,8 +202,8 @@ def test_statement_issued_by_a_body():
 @pytest.mark.parametrize(("text", "entities", "speaker"), [
     # verb-first subject that is no entity, with a complementiser after it
     ("وأوضح النفيعي أن الاستعدادات اكتملت.", [], "النفيعي"),
-    # a definite subject without a complementiser
-    ("وأعلنت المديرية العامة للصحة حالة الطوارئ.", [], "المديرية العامة"),
+    # a definite subject without a complementiser, with its genitive
+    ("وأعلنت المديرية العامة للصحة حالة الطوارئ.", [], "المديرية العامة للصحة"),
     # an honorific before the title
     ("وأعرب معالي الأمين العام عن قلقه البالغ.", [], "الأمين العام"),
     # the antecedent of a relative pronoun

@@ -171,3 +171,21 @@ def test_a_name_right_after_a_definite_noun_is_the_object():
     text = "ورفعت عائلات الجنود دعوى قضائية. وتتهم الدعوى قطر بتمويل الهجمات."
     (a,) = run(text, [("قطر", "LOC", "Qatar", 0)]).attributions
     assert a.speaker is None or a.speaker.actor is None or a.speaker.actor.name != "Qatar"
+
+
+def test_an_institution_keeps_its_genitive_and_the_content_starts_after_it():
+    text = "ودعت الإدارة المحلية لمحافظة نينوى السكان إلى البقاء في منازلهم."
+    (a,) = run(text, [("نينوى", "LOC", None, 0)]).attributions
+    assert a.speaker.text == "الإدارة المحلية لمحافظة نينوى"
+    assert a.content.text.startswith("السكان")
+    (a,) = run("ودعت الحكومة للحوار الوطني.").attributions
+    assert a.content.text == "للحوار الوطني"  # what was called for, not a genitive
+    (a,) = run("وقال الوزير للصحفيين إن الاتفاق قريب.").attributions
+    assert a.speaker.text == "الوزير"  # whom it was said to
+
+
+def test_an_organisation_subject_leaves_the_object_to_the_content():
+    text = "وأعلنت وزارة الصحة الأردنية السيطرة على الوباء."
+    (a,) = run(text, [("وزارة الصحة الأردنية", "ORG", "Jordan Ministry of Health", 0)]
+               ).attributions
+    assert a.content.text == "السيطرة على الوباء"

@@ -86,7 +86,7 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     toks = ctx.tokens
     k = j
     limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
-    named = False
+    named = ""  # the type of the last name in the phrase
     if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
         return j, j  # «وأعرب عن ...»: no subject after the cue
     while k < limit:
@@ -95,10 +95,15 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         if ent is not None:
             while k < limit and ctx.ent_at.get(k) is ent:
                 k += 1
-            named = True
+            named = ent.type
             continue
         if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم":
             break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
+        if (named and named != "PER" and t.kind == "word" and not bare(t).endswith(_NISBA)
+                and _head_kind(t) != "person" and not _person_within(ctx, k + 1, limit)):
+            # after an organisation only its adjectives: «أعلن الجيش السوري السيطرة»
+            # (a title and a name go on: «مدير شرطة جازان اللواء ناصر الدويسي»)
+            break
         if t.text in (",", "،"):
             # apposition: «ولي العهد السعودي، الأمير محمد بن سلمان،» (a name within 2 words)
             if any(ctx.ent_at.get(m) is not None and ctx.time_at.get(m) is None
@@ -116,11 +121,58 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
             break
         if k > j and not genitive and (t.prefix.split("+")[0] in ("ل", "لل") or t.norm == "ل"):
-            break
+            after = genitive_end(ctx, j, k, limit)
+            if after == k:
+                break  # «قال الوزير لرويترز»: whom it was said to, not the speaker
+            k = after
+            continue
         k += 1
     while k > j and is_quote(toks[k - 1]) and not _inside_quote(ctx, j, k - 1):
         k -= 1
     return j, k
+
+
+def _person_within(ctx: Context, k: int, limit: int) -> bool:
+    """A person's name starts at token ``k`` or the one after it."""
+    return any(_is_person_entity(ctx.ent_at.get(m)) for m in (k, k + 1) if m < limit)
+
+
+def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = False) -> int:
+    """Past a «لـ» genitive that belongs to the institution heading the phrase at ``a``
+    («المديرية العامة للشؤون الصحية», «المتحدث الرسمي لهيئة الهلال الأحمر»): a definite
+    noun or a body's name after an institution, an organisation's name after a title.
+    ``k`` when token ``k`` starts no such genitive («قال الوزير للصحفيين»). With
+    ``names_only``, only a genitive that holds a name («لمحافظة الأنبار»): after «دعت
+    الحكومة» a plain «للحوار» is what was called for."""
+    toks = ctx.tokens
+    head = _head_kind(toks[a])
+    t = toks[k]
+    ent = ctx.ent_at.get(k)
+    named = ent is not None and ent.type == "ORG"
+    construct = ent is None and k + 1 < limit and ctx.ent_at.get(k + 1) is not None
+    if head == "body":  # «للشؤون الصحية», «لهيئة», «لمحافظة الأنبار», «للحرس الثوري»
+        ok = named or construct or not names_only and (
+            t.norm.startswith("لل") or _head_kind(t) == "body")
+    elif head == "person":
+        ok = named or _head_kind(t) == "body"
+    else:
+        ok = False
+    if not ok:
+        return k
+    k += 1
+    if ent is None and k < limit:  # the construct's second word: «لمحافظة الأنبار»
+        ent = ctx.ent_at.get(k)
+        if ent is None and toks[k].kind == "word" and _definite(toks[k]) \
+                and not t.norm.startswith("لل"):
+            k += 1  # «لهيئة الهلال»
+    while k < limit and ((ent is not None and ctx.ent_at.get(k) is ent) or (
+            toks[k].kind == "word" and _definite(toks[k]) and k not in ctx.cue_at
+            and bare(toks[k]).endswith(_NISBA))):
+        k += 1  # the name's words and adjectives: «للجيش السوري», «للشؤون الصحية»
+    return k
+
+
+_NISBA = ("ي", "يه", "يين", "يون", "يان")
 
 
 def _name_at(ctx: Context, k: int) -> Entity | None:
@@ -173,6 +225,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         # «وتتهم الدعوى قطر بـ», «وتتهم السلطات إيران»: a definite noun is no construct,
         # so the name right after it is the verb's object, not the speaker
         orgs = []
+    if head == "body" and orgs and orgs[0].type == "LOC" and _first(ctx, a, orgs[0]) > a + 1:
+        orgs = []  # «المديرية العامة ... بمنطقة حائل»: where the body is, not who speaks
     if orgs and (head in ("body", "document") or a + 3 > _first(ctx, a, orgs[0])):
         if head == "person" and orgs[0].type == "LOC":
             return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country
@@ -217,6 +271,8 @@ def _quoted_name(ctx: Context, a: int, b: int) -> bool:
 
 
 _ADJ_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "ه", "ون", "ين", "ان")
+#: proclitic prepositions: a word that carries one is no adjective («لمحافظة»)
+_PREPOSED = frozenset({"ل", "لل", "ب", "ك"})
 
 
 def shrink(ctx: Context, found: Found) -> Found:
@@ -237,7 +293,8 @@ def shrink(ctx: Context, found: Found) -> Found:
     definite = _definite(toks[found.a])
     while k < found.b and k < found.a + 4:
         t = toks[k]
-        adjective = bare(t).endswith(_ADJ_ENDINGS) or (definite and t.prefix == "ال")
+        adjective = (bare(t).endswith(_ADJ_ENDINGS) and not _PREPOSED.intersection(
+            t.prefix.split("+"))) or (definite and t.prefix == "ال")
         if t.kind != "word" or not adjective or k in ctx.cue_at:
             break  # a definite head takes definite adjectives: «الأمين العام»
         k += 1

@@ -20,6 +20,7 @@ from rawi.attribution.speaker import (
     IMPERSONAL,
     Found,
     classify,
+    genitive_end,
     implied,
     issuer,
     name_coref,
@@ -33,6 +34,8 @@ from rawi.attribution.speaker_actor import is_addressee, link_actor
 from rawi.model import Attribution, Channel, Doc, Span, Speaker
 
 _SKIP = frozenset({",", "،"})
+#: cues whose content may open with «لـ» («دعت الحكومة للحوار»): no genitive is read there
+LAM_OBJECT = frozenset({"دعا"})
 #: prepositions with a pronoun: never a subject
 PREP_PRONOUNS = frozenset(p + s for p in ("في", "ل", "ب", "عن", "من", "علي", "الي", "مع", "امام")
                           for s in ("ه", "ها", "هم", "هما", "هن", "نا", "كم", "ي"))
@@ -246,6 +249,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         if found is not None:
             if comp is None:
                 found = shrink(ctx, found)
+                if found.b < sent_b and found.kind != "entity":
+                    found.b = genitive_end(ctx, found.a, found.b, sent_b,
+                                           names_only=cue.lemma in LAM_OBJECT)
             start = found.b
         else:
             found = subject_before(ctx, cue.i)
