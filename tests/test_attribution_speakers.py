@@ -189,3 +189,25 @@ def test_an_organisation_subject_leaves_the_object_to_the_content():
     (a,) = run(text, [("وزارة الصحة الأردنية", "ORG", "Jordan Ministry of Health", 0)]
                ).attributions
     assert a.content.text == "السيطرة على الوباء"
+
+
+def test_a_written_ha_is_a_pronoun_unless_a_complement_follows():
+    assert not run("وفاز النادي الأهلي على مضيفه نادي الوحدة.").attributions
+    doc = run("وقالت الوزيرة إن الخطة جاهزة، مضيفه أن التنفيذ يبدأ غدا.")
+    assert [a.cue.text for a in doc.attributions] == ["قالت", "مضيفه"]
+
+
+def test_subject_after_a_relative_pronoun_and_construct_chains():
+    (a,) = run("يأتي ذلك في الوقت الذي أعلنت فيه قوات التحالف تنفيذ غارات جديدة.").attributions
+    assert a.speaker.text == "قوات التحالف" and a.content.text == "تنفيذ غارات جديدة"
+    (a,) = run("وأعلنت هيئة حقوق الإنسان إصابة آلاف الأطفال.").attributions
+    assert a.speaker.text == "هيئة حقوق الإنسان"
+    assert a.content.text == "إصابة آلاف الأطفال"
+
+
+def test_channel_and_place_between_cue_and_content_are_skipped():
+    (a,) = run("وأكد وزير الخارجية في مؤتمر صحفي مشترك دعم بلاده للحل.").attributions
+    assert a.content.text == "دعم بلاده للحل" and a.channel.type == "press_conference"
+    (a,) = run("وأكد الوزير في الرياض دعم بلاده للحل.",
+               [("الرياض", "LOC", None, 0)]).attributions
+    assert a.content.text == "دعم بلاده للحل"

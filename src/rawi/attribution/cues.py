@@ -71,6 +71,13 @@ def _lookup(tok: Token) -> tuple[lexicon.CueForm | None, int]:
     return None, 0
 
 
+def _written_ha(surface: str) -> bool:
+    """The word ends in a written ه, not ة (diacritics aside): normalisation folds the
+    two, but «مضيفه» is "his host" and «مضيفة» the feminine participle."""
+    letters = surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    return letters.endswith("ه")
+
+
 def _surface_skip(tok: Token, letters: int) -> int:
     """Characters of the surface that hold the first ``letters`` normalised letters."""
     if not letters:
@@ -252,6 +259,10 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue
         if form is None or _is_not_cue(tokens, i):
             continue
+        if (form.kind == "participle" and form.gender == "f" and _written_ha(tok.text)
+                and not (i + 1 < n and (is_comp(tokens[i + 1])
+                                        or tokens[i + 1].norm in ("الي", ":")))):
+            continue  # «على مضيفه» (its host), not «مضيفة» (adding): ه is a pronoun
         if not _need_met(tokens, i + 1, form.need, marks, flag):
             continue
         if form.lemma == "جاء" and (not _channel_follows(tokens, i + 1)

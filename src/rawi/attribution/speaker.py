@@ -87,6 +87,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     k = j
     limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
     named = ""  # the type of the last name in the phrase
+    if j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
+        j = k = j + 1  # «في الوقت الذي أعلنت فيه القوات»: the relative's pronoun, then the subject
     if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
         return j, j  # «وأعرب عن ...»: no subject after the cue
     while k < limit:
@@ -288,13 +290,23 @@ def shrink(ctx: Context, found: Found) -> Found:
             k += 1  # construct with a person: «أسرة خالد يوسف»
         found.b = k
         return found
-    if k < found.b and not _definite(toks[found.a]) and _definite(toks[k]):
-        k += 1  # construct state: «ولي العهد», «وزير الخارجية»
-    definite = _definite(toks[found.a])
+    if not _definite(toks[found.a]):
+        # construct state: «ولي العهد», «وزير الخارجية», «مفوضية حقوق الإنسان»
+        m = k
+        while m < found.b and m < found.a + 3 and toks[m].kind == "word" \
+                and not _definite(toks[m]) and not _PREPOSED.intersection(
+                    toks[m].prefix.split("+")) and m not in ctx.cue_at:
+            m += 1
+        if m < found.b and toks[m].kind == "word" and _definite(toks[m]) \
+                and toks[m].prefix in ("ال", ""):
+            k = m + 1
+    # a definite head, or a construct closed by a definite word, takes definite adjectives
+    definite = _definite(toks[found.a]) or (k > found.a + 1 and _definite(toks[k - 1]))
     while k < found.b and k < found.a + 4:
         t = toks[k]
-        adjective = (bare(t).endswith(_ADJ_ENDINGS) and not _PREPOSED.intersection(
-            t.prefix.split("+"))) or (definite and t.prefix == "ال")
+        adjective = (definite and t.prefix == "ال") or (
+            not definite and bare(t).endswith(_ADJ_ENDINGS)
+            and not _PREPOSED.intersection(t.prefix.split("+")))
         if t.kind != "word" or not adjective or k in ctx.cue_at:
             break  # a definite head takes definite adjectives: «الأمين العام»
         k += 1

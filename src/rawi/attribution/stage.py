@@ -14,7 +14,13 @@ from rawi.attribution import lexicon
 from rawi.attribution.content import content_range, find_complement, trim
 from rawi.attribution.context import _START, Context, build
 from rawi.attribution.cues import Cue, bare, find_cues, is_comp
-from rawi.attribution.features import find_channel, find_evidence, find_modality, find_time
+from rawi.attribution.features import (
+    find_channel,
+    find_evidence,
+    find_modality,
+    find_time,
+    phrases_at,
+)
 from rawi.attribution.index import TAIL_WORDS
 from rawi.attribution.speaker import (
     IMPERSONAL,
@@ -36,6 +42,10 @@ from rawi.model import Attribution, Channel, Doc, Span, Speaker
 _SKIP = frozenset({",", "،"})
 #: cues whose content may open with «لـ» («دعت الحكومة للحوار»): no genitive is read there
 LAM_OBJECT = frozenset({"دعا"})
+#: prepositions that introduce the channel between a cue and its content
+_CHANNEL_PREPOSITIONS = frozenset({"في", "خلال", "عبر"})
+#: words that may follow a channel word and are no part of the content
+_CHANNEL_TAIL = frozenset({"له", "لها", "لهم", "مشترك", "مشتركه", "مقتضب", "متلفز", "مصور"})
 #: prepositions with a pronoun: never a subject
 PREP_PRONOUNS = frozenset(p + s for p in ("في", "ل", "ب", "عن", "من", "علي", "الي", "مع", "امام")
                           for s in ("ه", "ها", "هم", "هما", "هن", "نا", "كم", "ي"))
@@ -209,10 +219,29 @@ def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
 
 
 def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int:
-    """Past commas and times; for «أعرب عن», «أكد على», past the preposition."""
+    """Past commas, times and the channel («في مؤتمر صحفي», «خلال كلمة له»); for «أعرب
+    عن», «أكد على», past the preposition."""
     toks = ctx.tokens
-    while k < end and (toks[k].text in _SKIP or ctx.time_at.get(k) is not None):
-        k += 1
+    while k < end:
+        if toks[k].text in _SKIP or ctx.time_at.get(k) is not None:
+            k += 1
+            continue
+        if k + 1 < end and bare(toks[k]) in _CHANNEL_PREPOSITIONS:
+            channel = next(phrases_at(ctx, "channel", k + 1, end, k + 2), None)
+            if channel is not None:
+                k = channel[1]
+                while k < end and toks[k].kind == "word" and (
+                        toks[k].norm in _CHANNEL_TAIL or toks[k].prefix in ("", "ال")
+                        and bare(toks[k]).endswith(("ي", "يه"))):
+                    k += 1  # «في مؤتمر صحفي مشترك», «خلال كلمة له»: its adjectives too
+                continue
+            place = ctx.ent_at.get(k + 1)
+            if place is not None and place.type == "LOC" and bare(toks[k]) == "في":
+                k += 1  # «أكد الوزير في الرياض»: where it was said
+                while k < end and ctx.ent_at.get(k) is place:
+                    k += 1
+                continue
+        break
     preps = [w for w in need if w in ("عن", "علي", "الي")]
     for m in range(k, min(end, k + 6)):
         if bare(toks[m]) in preps:
