@@ -211,3 +211,10 @@ def test_channel_and_place_between_cue_and_content_are_skipped():
     (a,) = run("وأكد الوزير في الرياض دعم بلاده للحل.",
                [("الرياض", "LOC", None, 0)]).attributions
     assert a.content.text == "دعم بلاده للحل"
+
+
+def test_an_unknown_source_noun_does_not_borrow_the_last_speaker():
+    text = "وقال الوزير سامي قعوار إن الاتفاق قريب. وحسب معلومات «الرأي»، فإن البنود تشمل الطاقة."
+    doc = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)])
+    by_cue = {a.cue.text: a for a in doc.attributions}
+    assert by_cue["حسب"].speaker.actor is None

@@ -25,6 +25,7 @@ from rawi.attribution.index import TAIL_WORDS
 from rawi.attribution.speaker import (
     IMPERSONAL,
     Found,
+    _head_kind,
     classify,
     genitive_end,
     implied,
@@ -325,8 +326,8 @@ def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
     closed = np_b < sent_b and (toks[np_b].text in (",", "،") or bare(toks[np_b]) == "ان")
     if found is None and channel is None and not (lead and closed):
         return None  # «وفق القانون»: no source named, so no attribution
-    if found is None:
-        found = Found(np_a, np_b, "nominal")
+    if found is None:  # «وحسب معلومات "الاقتصادية"»: a source, but no noun that points back
+        found = Found(np_a, np_b, "nominal" if _head_kind(toks[np_a]) else "named")
     speaker = _speaker(ctx, found, cue, history)
     # inside a verb's speaker region: «وقال الناطق، حسب وكالة الصحافة الفرنسية، إنه»
     for d in reversed(drafts):
