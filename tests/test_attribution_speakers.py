@@ -218,3 +218,18 @@ def test_an_unknown_source_noun_does_not_borrow_the_last_speaker():
     doc = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)])
     by_cue = {a.cue.text: a for a in doc.attributions}
     assert by_cue["حسب"].speaker.actor is None
+
+
+def test_a_masculine_verb_does_not_take_a_feminine_noun_as_subject():
+    text = "وجاءت تصريحات الوزير سامي قعوار التي وصف فيها الخدمات في المدينة بالمتراجعة."
+    doc = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)])
+    assert all(a.speaker is None or a.speaker.text != "الخدمات" for a in doc.attributions)
+
+
+def test_a_link_line_is_no_headline_quote():
+    doc = run("وتابعت الفرق عملها.\nرابط الخبر بصحيفة الأفق: زلزال قوي يضرب المدينة الساحلية",
+              [("صحيفة الأفق", "ORG", "Al-Ufuq", 0)])
+    assert not [a for a in doc.attributions if a.cue.text == ":"]
+    doc = run("وتابعت الفرق عملها.\nالرئيس سامي قعوار: الإصلاحات ستستمر حتى نهاية العام",
+              [("سامي قعوار", "PER", "Sami Qawar", 0)])
+    assert [a.speaker.text for a in doc.attributions if a.cue.text == ":"] == ["سامي قعوار"]

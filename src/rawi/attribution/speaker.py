@@ -304,7 +304,7 @@ def shrink(ctx: Context, found: Found) -> Found:
     definite = _definite(toks[found.a]) or (k > found.a + 1 and _definite(toks[k - 1]))
     while k < found.b and k < found.a + 4:
         t = toks[k]
-        adjective = (definite and t.prefix == "ال") or (
+        adjective = (definite and _definite(t) and t.prefix in ("ال", "")) or (
             not definite and bare(t).endswith(_ADJ_ENDINGS)
             and not _PREPOSED.intersection(t.prefix.split("+")))
         if t.kind != "word" or not adjective or k in ctx.cue_at:

@@ -38,7 +38,7 @@ from rawi.attribution.speaker import (
     subject_np,
 )
 from rawi.attribution.speaker_actor import is_addressee, link_actor
-from rawi.model import Attribution, Channel, Doc, Span, Speaker
+from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token
 
 _SKIP = frozenset({",", "،"})
 #: cues whose content may open with «لـ» («دعت الحكومة للحوار»): no genitive is read there
@@ -147,6 +147,9 @@ def _headlines(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
             continue
         if found.kind == "entity" and (found.entity is None or found.entity.type == "LOC"):
             continue
+        if found.kind == "entity" and found.entity.start >= toks[a].end \
+                and _head_kind(toks[a]) is None:
+            continue  # «رابط الخبر بصحيفة الوئام: ...»: a link line, not a quoted source
         ca, cb, direct = content_range(ctx, k + 1)
         cb = min(cb, ctx.para_end(k))
         ca, cb = trim(ctx, ca, cb)
@@ -219,6 +222,11 @@ def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
     return comp is not None or t.prefix == "ال"
 
 
+def _feminine(tok: Token) -> bool:
+    """A noun that takes a feminine verb: «الخدمات», «الحكومة» (ة normalises to ه)."""
+    return tok.kind == "word" and tok.stem.endswith(("ات", "ه")) and len(tok.stem) > 3
+
+
 def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int:
     """Past commas, times and the channel («في مؤتمر صحفي», «خلال كلمة له»); for «أعرب
     عن», «أكد على», past the preposition."""
@@ -274,6 +282,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
                 found = Found(np_a, np_a + 1, "named")
             elif _plain_subject(ctx, np_a, np_b, comp):
                 found = Found(np_a, np_b, "named")  # «وأوضح النفيعي أن», «كشف الطالب»
+        if (found is not None and found.entity is None and cue.gender == "m"
+                and _feminine(ctx.tokens[found.a])):
+            found = None  # «التي وصف فيها الخدمات بـ»: a masculine verb's object, not subject
         if found is None and cue.lemma in IMPERSONAL:
             found = issuer(ctx, j, comp if comp is not None else sent_b)
         if found is not None:
