@@ -233,3 +233,12 @@ def test_a_link_line_is_no_headline_quote():
     doc = run("وتابعت الفرق عملها.\nالرئيس سامي قعوار: الإصلاحات ستستمر حتى نهاية العام",
               [("سامي قعوار", "PER", "Sami Qawar", 0)])
     assert [a.speaker.text for a in doc.attributions if a.cue.text == ":"] == ["سامي قعوار"]
+
+
+def test_a_name_between_commas_before_a_coordinated_verb_is_not_its_subject():
+    text = ("ونفى الوزير سامي قعوار تلقي معلومات عن اختفاء الكاتب، رامي حداد، "
+            "وكشف أن التحقيق سيشمل منزله.")
+    doc = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0),
+                     ("رامي حداد", "PER", "Rami Haddad", 0)])
+    by_cue = {a.cue.text: a for a in doc.attributions}
+    assert by_cue["كشف"].speaker.actor.name == "Sami Qawar"

@@ -343,7 +343,8 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         return None
     if k < lo or toks[k].norm in CLAUSE_WORDS:
         return None
-    appositive = _appositive_before(ctx, lo, k)
+    # «، بسام راضي، قال»; but «، جمال خاشقجي، وكشف» goes on with the earlier subject
+    appositive = _appositive_before(ctx, lo, k) if toks[i].norm[:1] not in "وف" else None
     if appositive is not None:
         return appositive
     if ctx.ent_at.get(k) is not None:
