@@ -38,6 +38,8 @@ def holder(stage, text, head, date):
     ("وقالت وزيرة العدل الإسرائيلية إن القانون سيمر.", "وزيرة", "2018-01-10", "Ayelet Shaked"),
     ("وقال وزير العدل التركي إن التحقيق مستمر.", "وزير", "2018-10-20", "Abdulhamit Gül"),
     ("ودعا وزير الداخلية الإيطالي إلى إغلاق الموانئ.", "وزير", "2018-07-01", "Matteo Salvini"),
+    ("وقال وزير الدفاع العراقي إن القوات تقدمت.", "وزير", "2015-08-01", "Khaled al-Obaidi"),
+    ("وقال وزير الخارجية الإسرائيلي إن الاتفاق سيئ.", "وزير", "2017-03-01", "Benjamin Netanyahu"),
 ])
 def test_new_role_keys_resolve_to_the_holder_on_the_date(stage, text, head, date, name):
     assert holder(stage, text, head, date) == name
@@ -84,3 +86,13 @@ def test_ambiguous_agency_name_needs_the_ner(stage):
     assert not any(e.actor and e.actor.id == "amaq" for e in doc.entities)
     doc = run(stage, "وقالت أعماق إن التنظيم تبنى الهجوم.", entities=[("أعماق", "ORG")])
     assert ids(doc)["أعماق"] == "amaq"
+
+
+def test_a_title_before_the_full_name_keeps_the_whole_name(stage):
+    # «الشيخ تميم» alone is a form too: the longer titled form must win, or the entity
+    # «الشيخ تميم بن حمد» is left with a two-word mention inside it and no actor.
+    doc = run(stage, "قال الشيخ تميم بن حمد إن الملك سلمان بن عبد العزيز اتصل به.",
+              entities=[("الشيخ تميم بن حمد", "PER"), ("الملك سلمان بن عبد العزيز", "PER")])
+    got = ids(doc)
+    assert got["الشيخ تميم بن حمد"] == "tamim-bin-hamad"
+    assert got["الملك سلمان بن عبد العزيز"] == "king-salman"
