@@ -242,3 +242,10 @@ def test_a_name_between_commas_before_a_coordinated_verb_is_not_its_subject():
                      ("رامي حداد", "PER", "Rami Haddad", 0)])
     by_cue = {a.cue.text: a for a in doc.attributions}
     assert by_cue["كشف"].speaker.actor.name == "Sami Qawar"
+
+
+def test_after_a_relative_pronoun_the_antecedent_speaks():
+    text = "وأشاد الحضور بالمدير اللواء رامي حداد، الذي أبدى إعجابه بالبرنامج، موجها بأن يستمر."
+    doc = run(text, [("رامي حداد", "PER", "Rami Haddad", 0)])
+    (a,) = [a for a in doc.attributions if a.cue.text == "أبدى"]
+    assert a.speaker.text == "رامي حداد"

@@ -24,6 +24,7 @@ from rawi.attribution.features import (
 from rawi.attribution.index import TAIL_WORDS
 from rawi.attribution.speaker import (
     IMPERSONAL,
+    RELATIVES,
     Found,
     _head_kind,
     classify,
@@ -272,6 +273,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
         found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
+        if (cue.i > 0 and ctx.tokens[cue.i - 1].norm in RELATIVES and np_a == j
+                and (found is None or found.entity is None)):
+            found, np_b = None, np_a  # «الطويل، الذي أبدى إعجابه»: the antecedent speaks
         if np_b > np_a and is_addressee(ctx, cue.lemma, np_a,
                                         found.entity if found is not None else None):
             found, np_b = None, np_a  # «وطالب العالم العربي باتخاذ»: the object
