@@ -249,3 +249,9 @@ def test_after_a_relative_pronoun_the_antecedent_speaks():
     doc = run(text, [("رامي حداد", "PER", "Rami Haddad", 0)])
     (a,) = [a for a in doc.attributions if a.cue.text == "أبدى"]
     assert a.speaker.text == "رامي حداد"
+
+
+def test_is_named_is_no_claim():
+    doc = run("وقال المصدر إن الموقوف، وهو شاب يدعى سامر، وصل أمس. ويدعي المتهم أنه بريء.")
+    assert [a.cue.text for a in doc.attributions] == ["قال", "يدعي"]
+    assert doc.attributions[1].modality == "alleged"

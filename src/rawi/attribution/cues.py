@@ -71,11 +71,13 @@ def _lookup(tok: Token) -> tuple[lexicon.CueForm | None, int]:
     return None, 0
 
 
-def _written_ha(surface: str) -> bool:
-    """The word ends in a written ه, not ة (diacritics aside): normalisation folds the
-    two, but «مضيفه» is "his host" and «مضيفة» the feminine participle."""
+def _written_instead(surface: str, letter: str) -> bool:
+    """The word ends in the letter normalisation folds into ``letter`` (ه for ة, ى for
+    ي), diacritics aside: «مضيفه» is "his host", not the participle «مضيفة»; «يدعى» is
+    "is named", not «يدعي» "claims". Writers do swap them, so a complement after the
+    word still makes it the cue."""
     letters = surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
-    return letters.endswith("ه")
+    return letters.endswith(lexicon.FOLDED[letter])
 
 
 def _surface_skip(tok: Token, letters: int) -> int:
@@ -259,10 +261,10 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue
         if form is None or _is_not_cue(tokens, i):
             continue
-        if (form.kind == "participle" and form.gender == "f" and _written_ha(tok.text)
+        if (form.written_end and _written_instead(tok.text, form.written_end)
                 and not (i + 1 < n and (is_comp(tokens[i + 1])
                                         or tokens[i + 1].norm in ("الي", ":")))):
-            continue  # «على مضيفه» (its host), not «مضيفة» (adding): ه is a pronoun
+            continue  # «على مضيفه» (its host), «ويدعى سعود» (is named): another word
         if not _need_met(tokens, i + 1, form.need, marks, flag):
             continue
         if form.lemma == "جاء" and (not _channel_follows(tokens, i + 1)

@@ -31,6 +31,9 @@ class CueForm:
     number: str  # s | d | p | ""
     modality: str
     need: tuple[str, ...]  # one of these must follow in the clause; empty: nothing needed
+    #: the written form's last letter when normalisation folds it (ة, ي): a word written
+    #: with the other letter («مضيفه» his host, «يدعى» is named) is another word
+    written_end: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,10 @@ def _need(value: str) -> tuple[str, ...]:
     return () if value in ("", "-") else tuple(_n(v) for v in value.split("|"))
 
 
+#: letters normalisation folds, and the letter written instead in another word
+FOLDED = {"ة": "ه", "ي": "ى"}
+
+
 def _derive(past_m: str, past_f: str, pres_m: str, pres_f: str, part_m: str, part_f: str):
     """(form, kind, gender, number) of a regular verb's news forms."""
     yield from ((past_m, "verb", "m", "s"), (past_f, "verb", "f", "s"),
@@ -109,8 +116,9 @@ def cue_forms() -> dict[str, CueForm]:
         lemmas[lemma] = (modality, _need(need))
         for form, kind, gender, number in _derive(pm, pf, rm, rf, am, af):
             if form:
+                end = form[-1] if form[-1] in FOLDED else ""
                 forms.setdefault(_n(form), CueForm(_n(form), lemma, kind, gender, number,
-                                                   modality, _need(need)))
+                                                   modality, _need(need), end))
     for where, (form, lemma, gender, number, kind) in _rows("irregular_cues.tsv", 5):
         if _n(lemma) not in lemmas:
             raise ValueError(f"{where}: field 'lemma': {lemma!r} is not a cues.tsv lemma")
