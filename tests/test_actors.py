@@ -278,3 +278,13 @@ def test_a_definite_head_composes_with_a_nisba_not_with_a_country_name(stage):
     assert got["وزارة خارجية روسيا"] == "ru-mfa"
     got = ids(run(stage, "وتتهم السلطات إيران بدعم المتمردين."))
     assert "السلطات إيران" not in got and got.get("إيران") == "Q794"
+
+
+def test_a_surname_refers_back_only_to_a_name_written_with_it(stage):
+    text = "والتقى الوفد بالسيدة الأولى ميلانيا في البيت الأبيض. وقال ترامب إن اللقاء مثمر."
+    doc = TextStage()(Doc(article=Article(text=text, published="2018-10-10")))
+    first, later = text.index("ميلانيا"), text.index("ترامب")
+    doc.entities = [Entity("e1", first, first + 7, "ميلانيا", "PER"),
+                    Entity("e2", later, later + 5, "ترامب", "PER")]
+    got = {e.text: e.actor.id if e.actor else None for e in stage(doc).entities}
+    assert got["ترامب"] != got["ميلانيا"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from rawi.actors.dictionary import Entry
 from rawi.actors.index import ActorIndex, Generic
+from rawi.actors.keys import phrase_keys
 from rawi.actors.linker import DATELINE_END
 from rawi.actors.matcher import TokenKeys, _phrases_at
 from rawi.model import Actor, Doc
@@ -96,9 +97,13 @@ def find_generics(index: ActorIndex, tk: TokenKeys, taken: list[tuple[int, int]]
 
 def person_antecedent(keys: list[tuple[str, ...]], chain: list[Chain], before: int,
                       person_keys: dict[str, set[str]],
-                      given: frozenset[str] = frozenset()) -> Entry | None:
+                      given: frozenset[str] = frozenset(), text: str | None = None
+                      ) -> Entry | None:
     """An earlier linked person whose name contains every word of this short form. A
-    common given name alone («محمد» after «محمد بن سلمان») is not enough."""
+    common given name alone («محمد» after «محمد بن سلمان») is not enough. With the
+    document ``text``, an earlier name must also have been written with those words:
+    «ترامب» after «السيدة الأولى ميلانيا» is not Melania Trump (a role or title that
+    was resolved to a person, «الرئيس الأمريكي», still counts whole)."""
     if not keys or any(not k for k in keys):
         return None
     if all(set(cands) <= given for cands in keys):
@@ -107,6 +112,8 @@ def person_antecedent(keys: list[tuple[str, ...]], chain: list[Chain], before: i
         if link.start >= before or link.entry.type != "person":
             continue
         words = person_keys.get(link.entry.id, set())
+        if text is not None and link.kind == "entity":
+            words = words & set(phrase_keys(text[link.start:link.end]))
         if all(any(k in words for k in cands) for cands in keys):
             return link.entry
     return None

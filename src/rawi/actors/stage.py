@@ -189,7 +189,7 @@ class ActorsStage:
             if ent.type == "PER":
                 keys = [tk.keys[i] or (tokens[i].stem,) for i in range(first, last)]
                 entry = person_antecedent(keys, chain, ent.start, self._person_keys,
-                                          self._given)
+                                          self._given, doc.text)
                 if entry is not None:
                     conf, how = 0.85, "coref"
             if entry is None:
