@@ -288,3 +288,11 @@ def test_a_surname_refers_back_only_to_a_name_written_with_it(stage):
                     Entity("e2", later, later + 5, "ترامب", "PER")]
     got = {e.text: e.actor.id if e.actor else None for e in stage(doc).entities}
     assert got["ترامب"] != got["ميلانيا"]
+
+
+def test_a_role_holds_its_organisation_name(stage):
+    doc = run(stage, "وقال الأمين العام للأمم المتحدة إن الحوار ضروري.", "2018-05-01",
+              [("أمم المتحدة", "ORG")])  # the NER found the organisation inside the title
+    assert ids(doc)["أمم المتحدة"] is not None
+    roles = [a["name"] for a in doc.actors for s in a["spans"] if s["kind"] == "role"]
+    assert roles == ["António Guterres"]

@@ -255,3 +255,30 @@ def test_is_named_is_no_claim():
     doc = run("وقال المصدر إن الموقوف، وهو شاب يدعى سامر، وصل أمس. ويدعي المتهم أنه بريء.")
     assert [a.cue.text for a in doc.attributions] == ["قال", "يدعي"]
     assert doc.attributions[1].modality == "alleged"
+
+
+def test_whom_it_was_said_to_and_a_title_with_a_preposition():
+    (a,) = run("وكشف لـ«الأفق» مدير الجوازات اللواء رامي حداد أن الإجراءات اكتملت.",
+               [("الأفق", "ORG", "Al-Ufuq", 0), ("رامي حداد", "PER", "Rami Haddad", 0)]
+               ).attributions
+    assert a.speaker.text == "رامي حداد"
+    (a,) = run("وقال المبعوث الأممي إلى ليبيا سامي قعوار إن الحوار ضروري.",
+               [("ليبيا", "LOC", "Libya", 0), ("سامي قعوار", "PER", "Sami Qawar", 0)]
+               ).attributions
+    assert a.speaker.text == "سامي قعوار"
+
+
+def test_a_role_noun_takes_the_office_holder_not_the_last_speaker():
+    text = ("وقالت المتحدثة سلمى عواد إن العقوبات مستمرة، فيما أكد وزير الطاقة الكويتي "
+            "أن الإنتاج مستقر.")
+    start = text.index("وزير الطاقة الكويتي")
+    holder = {"id": "kw-energy", "name": "Kuwaiti Energy Minister", "type": "person",
+              "mentions": [], "spans": [{"start": start, "end": start + 19,
+                                         "text": "وزير الطاقة الكويتي", "kind": "role"}]}
+    doc = _TEXT(Article(text=text, id="t", published="2018-05-01"))
+    s = text.index("سلمى عواد")
+    doc.entities = [Entity("e1", s, s + 9, "سلمى عواد", "PER",
+                           Actor(id="q1", name="Salma Awad", type="person"))]
+    doc.actors = [holder]
+    by_cue = {a.cue.text: a for a in _STAGE(doc).attributions}
+    assert by_cue["أكد"].speaker.actor.name == "Kuwaiti Energy Minister"

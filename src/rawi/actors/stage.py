@@ -126,7 +126,10 @@ class ActorsStage:
         for m in mentions:
             if m.kind in ("role", "composed") and m.entry is not None:
                 k = bisect_left(taken, (m.end, -1))
-                if not any(s < m.end and m.start < e for s, e in taken[max(0, k - 3):k]):
+                near = [(s, e) for s, e in taken[max(0, k - 3):k] if s < m.end and m.start < e]
+                # a role may hold its organisation's name: «الأمين العام للأمم المتحدة»
+                inside = m.kind == "role" and all(m.start < s and e <= m.end for s, e in near)
+                if not near or inside:
                     chain.append(Chain(m.start, m.end, m.entry, m.kind))
         chain.sort(key=lambda c: c.start)
         self._short_names(doc, tk, mentions, chain)

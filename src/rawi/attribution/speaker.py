@@ -84,9 +84,9 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     """Token range of the noun phrase that starts at ``j`` (appositions across commas
     when the next word is a name), ending before an adjunct, a time or ``stop``."""
     toks = ctx.tokens
-    k = j
     limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
     named = ""  # the type of the last name in the phrase
+    j = k = _past_addressee(ctx, j, limit)
     if j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
         j = k = j + 1  # «في الوقت الذي أعلنت فيه القوات»: the relative's pronoun, then the subject
     if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
@@ -121,6 +121,9 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         if ctx.time_at.get(k) is not None or k in ctx.cue_at or is_comp(t):
             break
         if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
+            if bare(t) in TITLE_PREPOSITIONS and _name_after_title(ctx, k + 1, limit):
+                k += 1  # «المبعوث الأممي إلى اليمن مارتن غريفيث»: the title, then the name
+                continue
             break
         if k > j and not genitive and (t.prefix.split("+")[0] in ("ل", "لل") or t.norm == "ل"):
             after = genitive_end(ctx, j, k, limit)
@@ -132,6 +135,49 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     while k > j and is_quote(toks[k - 1]) and not _inside_quote(ctx, j, k - 1):
         k -= 1
     return j, k
+
+
+def _past_addressee(ctx: Context, j: int, limit: int) -> int:
+    """Past whom it was said to, right after the verb: «كشف لـ"عكاظ" مدير الجوازات»,
+    «وقال لرويترز مسؤول أمريكي» (a «لـ» name, quoted or an entity, then the subject)."""
+    toks = ctx.tokens
+    if j >= limit:
+        return j
+    t = toks[j]
+    if t.norm == "لـ" or t.text == "لـ":
+        k = j + 1
+    elif t.prefix.split("+")[0] in ("ل", "لل") and ctx.ent_at.get(j) is not None:
+        k = j
+    else:
+        return j
+    if k < limit and is_quote(toks[k]):
+        q = k + 1
+        while q < limit and not is_quote(toks[q]) and q - k <= 4:
+            q += 1
+        return q + 1 if q < limit and is_quote(toks[q]) else j
+    ent = ctx.ent_at.get(k)
+    if ent is None or ent.type == "PER":
+        return j
+    while k < limit and ctx.ent_at.get(k) is ent:
+        k += 1
+    return k if k < limit and toks[k].kind == "word" else j
+
+
+#: prepositions inside a title before the person's name («المبعوث إلى», «السفير لدى»)
+TITLE_PREPOSITIONS = frozenset({"الي", "لدي", "في"})
+
+
+def _name_after_title(ctx: Context, k: int, limit: int) -> bool:
+    """A person's name starts within four words after token ``k``, with only names and
+    definite words before it: the rest of a title."""
+    toks = ctx.tokens
+    for m in range(k, min(limit, k + 4)):
+        e = ctx.ent_at.get(m)
+        if _is_person_entity(e):
+            return m > k
+        if toks[m].kind != "word" or (e is None and not _definite(toks[m])):
+            return False
+    return False
 
 
 def _person_within(ctx: Context, k: int, limit: int) -> bool:
@@ -229,6 +275,12 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         orgs = []
     if head == "body" and orgs and orgs[0].type == "LOC" and _first(ctx, a, orgs[0]) > a + 1:
         orgs = []  # «المديرية العامة ... بمنطقة حائل»: where the body is, not who speaks
+    if head == "person" and orgs and _definite(toks[a]):
+        f = _first(ctx, a, orgs[0])
+        if f > a and _definite(toks[f - 1]) and toks[f].prefix == "" and not _definite(toks[f]):
+            return Found(a, f, "nominal")  # «واتهم القائد العسكري تركيا بـ»: the object
+    if head == "person" and orgs and _role_holder(ctx, a) is not None:
+        return Found(a, b, "nominal")  # «الأمين العام للأمم المتحدة»: the holder, not the UN
     if orgs and (head in ("body", "document") or a + 3 > _first(ctx, a, orgs[0])):
         if head == "person" and orgs[0].type == "LOC":
             return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country
@@ -243,6 +295,12 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     if head in ("person", "body", "document"):
         return Found(a, b, "nominal")
     return None
+
+
+def _role_holder(ctx: Context, a: int) -> Actor | None:
+    from rawi.attribution.speaker_actor import role_holder_at
+
+    return role_holder_at(ctx, a)
 
 
 def issuer(ctx: Context, j: int, stop: int) -> Found | None:
@@ -470,6 +528,9 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
         ent = _title_antecedent(ctx, found.a, found.b)
         if ent is not None:
             return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
+        holder = _role_holder(ctx, found.a)  # «وزير الطاقة السعودي» on the article's date
+        if holder is not None:
+            return Speaker(s, e, text, actor=holder)
         for _, sp, _ in reversed(history):
             ent = _entity(ctx, sp.entity)
             if ent is not None and ent.type == "PER":

@@ -22,9 +22,9 @@ _ACTOR_FIELDS = ("id", "name", "type", "aliases", "name_ar", "country", "wikidat
 _KEY = "actor-spans"
 
 
-def _spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, Actor]]]:
-    """(starts, [(start, end, actor)]) of the generic and role mentions the actors stage
-    resolved («الوزارة», «الرئيس المصري»), in text order."""
+def _spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, Actor, str]]]:
+    """(starts, [(start, end, actor, kind)]) of the generic and role mentions the actors
+    stage resolved («الوزارة», «الرئيس المصري»), in text order."""
     found = ctx.memo.get(_KEY)
     if found is not None:
         return found
@@ -34,10 +34,23 @@ def _spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, Actor]]]:
         if not spans:
             continue
         actor = Actor(**{k: data[k] for k in _ACTOR_FIELDS if k in data})
-        out.extend((s["start"], s["end"], actor) for s in spans)
+        out.extend((s["start"], s["end"], actor, s.get("kind", "")) for s in spans)
     out.sort(key=lambda x: x[0])
-    found = ctx.memo[_KEY] = ([s for s, _, _ in out], out)
+    found = ctx.memo[_KEY] = ([x[0] for x in out], out)
     return found
+
+
+def role_holder_at(ctx: Context, k: int) -> Actor | None:
+    """The person the actors stage found holding the office named at token ``k``
+    («وزير الطاقة السعودي», «الأمين العام للأمم المتحدة» on the article's date)."""
+    if not ctx.doc.actors:
+        return None
+    start, end = ctx.tokens[k].start, ctx.tokens[k].end
+    starts, spans = _spans(ctx)
+    for s, e, actor, kind in spans[bisect_left(starts, start - LONGEST):bisect_left(starts, end)]:
+        if kind == "role" and s < end and start < e and actor.type == "person":
+            return actor
+    return None
 
 
 #: «متحدث باسم الوزارة», «بيان صادر عن الوزارة»: the organisation is the source
@@ -57,7 +70,8 @@ def actor_at(ctx: Context, k: int) -> Actor | None:
     start, end = ctx.tokens[k].start, ctx.tokens[k].end
     starts, spans = _spans(ctx)
     best, best_ov = None, 0
-    for s, e, actor in spans[bisect_left(starts, start - LONGEST):bisect_left(starts, end)]:
+    for s, e, actor, _kind in spans[bisect_left(starts, start - LONGEST):
+                                    bisect_left(starts, end)]:
         ov = min(end, e) - max(start, s)
         if ov > best_ov:
             best, best_ov = actor, ov
