@@ -296,3 +296,15 @@ def test_a_role_holds_its_organisation_name(stage):
     assert ids(doc)["أمم المتحدة"] is not None
     roles = [a["name"] for a in doc.actors for s in a["spans"] if s["kind"] == "role"]
     assert roles == ["António Guterres"]
+
+
+def test_a_common_given_name_refers_back_when_it_was_the_surname(stage):
+    text = "والتقى الرئيس محمود عباس بالوفد. وقال عباس إن المفاوضات متوقفة."
+    doc = run(stage, text, "2018-05-01", [("محمود عباس", "PER")])
+    later = text.rindex("عباس")
+    doc2 = TextStage()(Doc(article=Article(text=text, published="2018-05-01")))
+    doc2.entities = [Entity("e1", text.index("محمود"), text.index("محمود") + 10, "محمود عباس",
+                            "PER"), Entity("e2", later, later + 4, "عباس", "PER")]
+    got = {e.start: e.actor.id if e.actor else None for e in stage(doc2).entities}
+    assert got[later] is not None and got[later] == got[text.index("محمود")]
+    assert ids(doc)["محمود عباس"] == got[later]

@@ -106,14 +106,23 @@ def person_antecedent(keys: list[tuple[str, ...]], chain: list[Chain], before: i
     was resolved to a person, «الرئيس الأمريكي», still counts whole)."""
     if not keys or any(not k for k in keys):
         return None
-    if all(set(cands) <= given for cands in keys):
+    # a common given name alone refers back only to a name written with it last, as the
+    # surname: «عباس» after «محمود عباس», never after «عباس عراقجي» or a role
+    common = all(set(cands) <= given for cands in keys)
+    if common and (text is None or len(keys) > 1):
         return None
     for link in reversed(chain):
         if link.start >= before or link.entry.type != "person":
             continue
         words = person_keys.get(link.entry.id, set())
         if text is not None and link.kind == "entity":
-            words = words & set(phrase_keys(text[link.start:link.end]))
+            written = phrase_keys(text[link.start:link.end])
+            if common:
+                words = {written[-1]} if len(written) >= 2 else set()
+            else:
+                words = words & set(written)
+        elif common:
+            continue
         if all(any(k in words for k in cands) for cands in keys):
             return link.entry
     return None
