@@ -282,3 +282,11 @@ def test_a_role_noun_takes_the_office_holder_not_the_last_speaker():
     doc.actors = [holder]
     by_cue = {a.cue.text: a for a in _STAGE(doc).attributions}
     assert by_cue["أكد"].speaker.actor.name == "Kuwaiti Energy Minister"
+
+
+def test_a_quoted_name_after_a_body_noun_is_the_speaker():
+    (a,) = run("وقالت حركة «النهضة» إن الانتخابات نزيهة.",
+               [("النهضة", "ORG", "Ennahda", 0)]).attributions
+    assert a.speaker.actor.name == "Ennahda"
+    (a,) = run('وقالت صحيفة "الأفق" الإلكترونية إن الانتخابات نزيهة.').attributions
+    assert a.speaker.text == 'صحيفة "الأفق" الإلكترونية' and a.speaker.actor is None

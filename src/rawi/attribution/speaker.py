@@ -266,6 +266,9 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         e = people[0]
         return Found(a, b, "entity", e, e.actor)
     if head == "body" and _quoted_name(ctx, a, b):
+        inner = ctx.ent_at.get(a + 2) if a + 2 < b else None
+        if inner is not None and inner in orgs and inner.actor is not None:
+            return Found(a, b, "entity", inner, inner.actor)  # «حركة "حماس"»: Hamas
         return Found(a, b, "named")  # «صحيفة "سبق" السعودية»: the quoted name is the source
     if (head != "person" and orgs and _definite(toks[a])
             and (head is None or _first(ctx, a, orgs[0]) == a + 1)
