@@ -87,3 +87,17 @@ def test_analyze_html_and_view(tmp_path, capsys):
     assert f"{analyses}:2: not valid JSON" in err and f"{analyses}:3: not a rawi/1" in err
     assert "n1" in viewed.read_text(encoding="utf-8")
     assert main(["view", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_search_results_as_a_page(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    other = "وأعلنت البلدية افتتاح حديقة جديدة في المدينة."
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in (
+        {"id": "n1", "text": TEXT, "published": "2020-03-02"},
+        {"id": "n2", "text": other, "published": "2020-03-03"})) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    assert main(["ingest", str(src), "--db", str(db), "--quiet"]) == 0
+    page = tmp_path / "hits.html"
+    assert main(["search", "الوفد", "--db", str(db), "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<article>") == 1 and "n1" in html and "n2" not in html

@@ -28,8 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=20, help="number of hits (default: 20)")
     p.add_argument("--sort", choices=("rank", "date"), default="rank",
                    help="rank (BM25, default) or date (newest first)")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text",
-                   help="text (highlighted, default) or jsonl (one object per hit)")
+    p.add_argument("--format", choices=("text", "jsonl", "html"), default="text",
+                   help="text (highlighted, default), jsonl (one object per hit) or html (a "
+                        "page of the articles found, every layer marked: see rawi view)")
+    p.add_argument("-o", "--output", help="with --format html: the page to write "
+                   "(default: stdout)")
     p.set_defaults(func=run)
 
 
@@ -51,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
             hits = search(store, args.query, date_from=args.date_from, date_to=args.date_to,
                           source=args.source, actor=args.actor, place=args.place,
                           limit=args.limit, sort=args.sort)
+            if args.format == "html":
+                return _page(store, hits, args)
     except (StoreError, QueryError, UnknownActor, sqlite3.OperationalError) as exc:
         print(f"rawi: {exc}", file=sys.stderr)
         return 2
@@ -64,4 +69,20 @@ def run(args: argparse.Namespace) -> int:
         head = " · ".join(x for x in (hit.published, hit.source, hit.id) if x)
         print(f"{head}\n  {hit.title or ''}\n  {mark(hit.snippet, hit.highlights, left, right)}\n")
     print(f"{len(hits)} hit(s)", file=sys.stderr)
+    return 0
+
+
+def _page(store, hits, args: argparse.Namespace) -> int:
+    """The articles found, in rank order, as one HTML page (``rawi.io.htmlview``)."""
+    from rawi.io.htmlview import render_page
+    from rawi.store.export import iter_docs
+
+    page = render_page(iter_docs(store, [hit.id for hit in hits]),
+                       title=f"rawi: {args.query}")
+    if args.output and args.output != "-":
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(page)
+        print(f"rawi: {len(hits)} hit(s) -> {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(page)
     return 0

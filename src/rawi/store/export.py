@@ -41,9 +41,15 @@ TABLES: dict[str, str] = {
 }
 
 
-def iter_docs(store: Store) -> Iterator[dict[str, Any]]:
-    """Every stored article as its rawi/1 object (``text`` restored)."""
-    for text, analysis in store.conn.execute("SELECT text, analysis FROM articles ORDER BY rowid"):
+def iter_docs(store: Store, ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored article as its rawi/1 object (``text`` restored); with ``ids``, those
+    articles in that order (unknown ids are left out)."""
+    if ids is None:
+        rows = store.conn.execute("SELECT text, analysis FROM articles ORDER BY rowid")
+    else:
+        rows = (row for i in ids for row in store.conn.execute(
+            "SELECT text, analysis FROM articles WHERE id = ?", (i,)))
+    for text, analysis in rows:
         doc = json.loads(zlib.decompress(analysis))
         out = {k: doc[k] for k in ("schema", "id", "published", "source", "url", "title")}
         out["text"] = text
