@@ -290,3 +290,9 @@ def test_a_quoted_name_after_a_body_noun_is_the_speaker():
     assert a.speaker.actor.name == "Ennahda"
     (a,) = run('وقالت صحيفة "الأفق" الإلكترونية إن الانتخابات نزيهة.').attributions
     assert a.speaker.text == 'صحيفة "الأفق" الإلكترونية' and a.speaker.actor is None
+
+
+def test_the_writers_background_ends_the_content():
+    doc = run("وقال الوزير إن الوضع صعب، ويذكر أن البلاد تمر بأزمة منذ عامين. "
+              "ويذكر أنه زار المدينة.")
+    assert [(a.cue.text, a.content.text) for a in doc.attributions] == [("قال", "الوضع صعب")]

@@ -9,8 +9,15 @@ to the next cue that opens a new statement (a participle such as «مضيفا»,
 from __future__ import annotations
 
 from rawi.attribution.context import Context
-from rawi.attribution.cues import BOUNDARY, CLOSE_QUOTES, OPEN_QUOTES, is_comp, is_quote
-from rawi.attribution.index import BOUND, COLON, COMP, QUOTE, TAIL, within, word_forms
+from rawi.attribution.cues import (
+    BOUNDARY,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    _is_not_cue,
+    is_comp,
+    is_quote,
+)
+from rawi.attribution.index import BOUND, COLON, COMP, CUE, QUOTE, TAIL, within, word_forms
 from rawi.text.normalize import normalize
 
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -157,6 +164,9 @@ def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
                 return k  # «، وحذرت من», «، قالت إنها»
         if f & TAIL and prev in (",", "،"):
             return k
+        if cue is None and f & CUE and k > a and prev in (",", "،") \
+                and toks[k].norm[:1] == "و" and _is_not_cue(toks, k):
+            return k  # «..., ويذكر أن ...»: the writer's own background, not the quote
     return end
 
 
