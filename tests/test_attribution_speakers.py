@@ -296,3 +296,12 @@ def test_the_writers_background_ends_the_content():
     doc = run("وقال الوزير إن الوضع صعب، ويذكر أن البلاد تمر بأزمة منذ عامين. "
               "ويذكر أنه زار المدينة.")
     assert [(a.cue.text, a.content.text) for a in doc.attributions] == [("قال", "الوضع صعب")]
+
+
+def test_going_on_keeps_the_channel_of_the_same_speaker():
+    text = ("وقال الوزير سامي قعوار في مقابلة مع قناة محلية إن الحل قريب.\n"
+            "وأضاف قعوار أن الوفد وصل. وأضاف المتحدث رامي حداد أن الاجتماع انتهى.")
+    doc = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0), ("قعوار", "PER", None, 1),
+                     ("رامي حداد", "PER", "Rami Haddad", 0)])
+    channels = [a.channel.type if a.channel else None for a in doc.attributions]
+    assert channels == ["interview", "interview", None]

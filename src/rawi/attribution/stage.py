@@ -379,6 +379,8 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
             channel = _tail_channel(ctx, d)
         if channel is None and d.speaker is not None and d.cue.kind == "verb":
             channel = _speaker_channel(ctx, d)
+        if channel is None and out and d.cue.lemma in GOES_ON:
+            channel = _same_statement_channel(ctx, out[-1], d)
         modality = find_modality(ctx, d.cue, d.clause, d.content)
         out.append(Attribution(
             id=ids[id(d)],
@@ -393,6 +395,29 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
             parent=ids.get(id(d.parent)) if d.parent is not None else None,
         ))
     return out
+
+
+#: cues that go on with the statement before («وأضاف»): it keeps that statement's channel
+GOES_ON = frozenset({"اضاف", "تابع", "اردف", "استطرد", "استدرك"})
+#: sentences a «وأضاف» may follow its statement by and still be the same interview
+GOES_ON_SENTENCES = 2
+
+
+def _same_statement_channel(ctx: Context, before: Attribution, d: _Draft) -> Channel | None:
+    """«قال أبو الفتوح في حوار مع ...» then «وأضاف أبو الفتوح أن ...»: the same speaker
+    going on, a sentence or two later, speaks on the same channel."""
+    if before.channel is None or d.speaker is None or before.speaker is None:
+        return None
+    same = (d.speaker.actor is not None and before.speaker.actor is not None
+            and d.speaker.actor.id == before.speaker.actor.id) or \
+        set(d.speaker.text.split()) <= set(before.speaker.text.split())  # «قعوار»
+    if not same:
+        return None
+    toks = ctx.tokens
+    k = bisect_left(toks, before.cue.start, key=_START)
+    if ctx.sent_of[d.cue.i] - ctx.sent_of[k] > GOES_ON_SENTENCES:
+        return None
+    return before.channel
 
 
 def _speaker_channel(ctx: Context, d: _Draft) -> Channel | None:
