@@ -308,3 +308,8 @@ def test_a_common_given_name_refers_back_when_it_was_the_surname(stage):
     got = {e.start: e.actor.id if e.actor else None for e in stage(doc2).entities}
     assert got[later] is not None and got[later] == got[text.index("محمود")]
     assert ids(doc)["محمود عباس"] == got[later]
+
+
+def test_a_short_name_glued_to_a_preposition_still_matches(stage):
+    got = ids(run(stage, "وقالت الأسرة لبي بي سي إن ابنها بريء."))
+    assert got.get("بي بي سي") == "bbc"

@@ -305,3 +305,16 @@ def test_going_on_keeps_the_channel_of_the_same_speaker():
                      ("رامي حداد", "PER", "Rami Haddad", 0)])
     channels = [a.channel.type if a.channel else None for a in doc.attributions]
     assert channels == ["interview", "interview", None]
+
+
+def test_told_to_the_media_is_not_the_speaker():
+    media = Actor(id="m1", name="Reuters", type="media")
+    for text, speaker in (("وقال الوزير لرويترز إن الاتفاق قريب.", "الوزير"),
+                          ("وقال مسؤول أمني لرويترز إن التحقيق مستمر.", "مسؤول أمني")):
+        doc = _TEXT(Article(text=text, id="t", published="2021-04-12"))
+        s = text.index("رويترز")
+        doc.entities = [Entity("e1", s, s + 6, "رويترز", "ORG", media)]
+        (a,) = _STAGE(doc).attributions
+        assert a.speaker.text == speaker
+    (a,) = run("وقال المتحدث باسم الوزارة لصحيفة محلية إن الوفد وصل.").attributions
+    assert "صحيفة" not in a.speaker.text

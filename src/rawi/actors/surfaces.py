@@ -26,7 +26,7 @@ def surface_keys(norm: str) -> list[str]:
         if form.startswith("لل") and len(form) > 4:
             forms.append(ARTICLE + form[2:])
             forms.append(form[1:])
-        elif form[:1] in _PREP and len(form) > 3:
+        elif form[:1] in _PREP and len(form) > 2:  # «لبي بي سي»
             forms.append(form[1:])
     return list(dict.fromkeys(forms))
 

@@ -93,6 +93,12 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         return j, j  # «وأعرب عن ...»: no subject after the cue
     while k < limit:
         t = toks[k]
+        if k > j and not genitive and _lam(ctx, k):
+            after = genitive_end(ctx, j, k, limit)
+            if after == k:
+                break  # «قال الوزير لرويترز»: whom it was said to, not the speaker
+            k = after
+            continue
         ent = _name_at(ctx, k)
         if ent is not None:
             while k < limit and ctx.ent_at.get(k) is ent:
@@ -125,16 +131,29 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
                 k += 1  # «المبعوث الأممي إلى اليمن مارتن غريفيث»: the title, then the name
                 continue
             break
-        if k > j and not genitive and (t.prefix.split("+")[0] in ("ل", "لل") or t.norm == "ل"):
-            after = genitive_end(ctx, j, k, limit)
-            if after == k:
-                break  # «قال الوزير لرويترز»: whom it was said to, not the speaker
-            k = after
-            continue
         k += 1
     while k > j and is_quote(toks[k - 1]) and not _inside_quote(ctx, j, k - 1):
         k -= 1
     return j, k
+
+
+#: nouns of media: a «لـ» phrase with one is whom it was said to («لوكالة», «لصحيفة»)
+MEDIA_NOUNS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "اذاعه", "تلفزيون", "شبكه",
+                         "مجله", "برنامج", "جريده", "مراسل", "مراسلي", "صحفيين", "صحافيين"})
+
+
+def _media(ent: Entity | None) -> bool:
+    return ent is not None and ent.actor is not None and ent.actor.type in ("media", "platform")
+
+
+def _lam(ctx: Context, k: int) -> bool:
+    """Token ``k`` opens with the preposition «لـ»: split off by the text layer, or glued
+    to a name the text layer left whole («لبي بي سي»: the entity starts after the ل)."""
+    t = ctx.tokens[k]
+    if t.prefix.split("+")[0] in ("ل", "لل") or t.norm == "ل":
+        return True
+    ent = ctx.ent_at.get(k) if t.norm[:1] == "ل" else None
+    return ent is not None and ent.start > t.start
 
 
 def _past_addressee(ctx: Context, j: int, limit: int) -> int:
@@ -196,6 +215,8 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
     head = _head_kind(toks[a])
     t = toks[k]
     ent = ctx.ent_at.get(k)
+    if _media(ent) or _media(ctx.ent_at.get(k + 1)) or t.stem in MEDIA_NOUNS:
+        return k  # «قال الوزير لرويترز / لوكالة الأنباء / لصحيفة»: told to the media
     named = ent is not None and ent.type == "ORG"
     construct = ent is None and k + 1 < limit and ctx.ent_at.get(k + 1) is not None
     if head == "body":  # «للشؤون الصحية», «لهيئة», «لمحافظة الأنبار», «للحرس الثوري»
