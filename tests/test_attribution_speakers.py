@@ -318,3 +318,9 @@ def test_told_to_the_media_is_not_the_speaker():
         assert a.speaker.text == speaker
     (a,) = run("وقال المتحدث باسم الوزارة لصحيفة محلية إن الوفد وصل.").attributions
     assert "صحيفة" not in a.speaker.text
+
+
+def test_a_text_that_ends_in_a_genitive_does_not_crash():
+    for text in ("قال سامي قعوار إن الأمر خطير. ويهدد الفراغ الشباب.",
+                 "قال سامي قعوار إن الأمر خطير. وأعلنت الهيئة العامة للرياضة"):
+        run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)])  # nothing after the last token

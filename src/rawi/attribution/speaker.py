@@ -211,11 +211,14 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
     ``k`` when token ``k`` starts no such genitive («قال الوزير للصحفيين»). With
     ``names_only``, only a genitive that holds a name («لمحافظة الأنبار»): after «دعت
     الحكومة» a plain «للحوار» is what was called for."""
+    if k >= limit or not _lam(ctx, k):
+        return k
     toks = ctx.tokens
     head = _head_kind(toks[a])
     t = toks[k]
     ent = ctx.ent_at.get(k)
-    if _media(ent) or _media(ctx.ent_at.get(k + 1)) or t.stem in MEDIA_NOUNS:
+    after = ctx.ent_at.get(k + 1) if k + 1 < limit else None
+    if _media(ent) or _media(after) or t.stem in MEDIA_NOUNS:
         return k  # «قال الوزير لرويترز / لوكالة الأنباء / لصحيفة»: told to the media
     named = ent is not None and ent.type == "ORG"
     construct = ent is None and k + 1 < limit and ctx.ent_at.get(k + 1) is not None
