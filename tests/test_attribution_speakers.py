@@ -324,3 +324,11 @@ def test_a_text_that_ends_in_a_genitive_does_not_crash():
     for text in ("قال سامي قعوار إن الأمر خطير. ويهدد الفراغ الشباب.",
                  "قال سامي قعوار إن الأمر خطير. وأعلنت الهيئة العامة للرياضة"):
         run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)])  # nothing after the last token
+
+
+def test_a_participle_takes_its_sentence_channel_but_not_a_canal():
+    (a,) = run("ورحب الوزير في تغريدة على حسابه في تويتر بالجهود، مؤكدا أن الحل قريب."
+               ).attributions
+    assert (a.channel.type, a.channel.platform) == ("social_media", "Twitter")
+    (a,) = run("وزار الوزير قناة السويس، مؤكدا أن المشروع ناجح.").attributions
+    assert a.channel is None

@@ -73,8 +73,11 @@ def phrases_at(ctx: Context, family: str, a: int, b: int, starts_before: int | N
 
 
 def find_channel(ctx: Context, a: int, b: int) -> Channel | None:
-    """The first channel word in tokens ``[a, b)``."""
+    """The first channel word in tokens ``[a, b)`` (a look-alike such as «قناة السويس»
+    is passed over)."""
     for k, e, p in phrases_at(ctx, "channel", a, b):
+        if p.label == lexicon.NO_CHANNEL:
+            continue
         s, t = ctx.tokens[k].start, ctx.tokens[e - 1].end
         return Channel(s, t, ctx.doc.text[s:t], p.label, _platform(ctx, k, b, p.extra))
     return None

@@ -16,6 +16,8 @@ from rawi.text.normalize import normalize
 
 CHANNEL_TYPES = ("statement", "press_conference", "interview", "tv", "radio", "social_media",
                  "agency", "newspaper", "speech", "other")
+#: the type of a phrase that looks like a channel and is none («قناة السويس», a canal)
+NO_CHANNEL = "none"
 EVIDENCE_TYPES = ("satellite_imagery", "photo", "video", "document", "recording", "witness",
                   "other")
 
@@ -153,7 +155,7 @@ def nominal_cues() -> list[Phrase]:
 
 @lru_cache(maxsize=1)
 def channels() -> list[Phrase]:
-    return _phrases("channels.tsv", 3, CHANNEL_TYPES)
+    return _phrases("channels.tsv", 3, (*CHANNEL_TYPES, NO_CHANNEL))
 
 
 @lru_cache(maxsize=1)

@@ -381,6 +381,10 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
             channel = _speaker_channel(ctx, d)
         if channel is None and out and d.cue.lemma in GOES_ON:
             channel = _same_statement_channel(ctx, out[-1], d)
+        if channel is None and d.cue.kind == "participle":
+            # «ورحب الوزير في تغريدة على تويتر بالجهود، مؤكدا أن»: the sentence's channel
+            start = ctx.sentence(d.cue.i)[0]
+            channel = find_channel(ctx, start, d.cue.i) if d.cue.i > start else None
         modality = find_modality(ctx, d.cue, d.clause, d.content)
         out.append(Attribution(
             id=ids[id(d)],
