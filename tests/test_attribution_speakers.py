@@ -332,3 +332,15 @@ def test_a_participle_takes_its_sentence_channel_but_not_a_canal():
     assert (a.channel.type, a.channel.platform) == ("social_media", "Twitter")
     (a,) = run("وزار الوزير قناة السويس، مؤكدا أن المشروع ناجح.").attributions
     assert a.channel is None
+
+
+def test_after_a_nominal_cue_the_lam_name_is_the_source_and_spans_are_never_empty():
+    text = "ووفقا للمرصد الوطني لحقوق الإنسان فإن عشرات المدنيين قتلوا."
+    (a,) = run(text, [("مرصد الوطني لحقوق الإنسان", "ORG", "National Rights Monitor", 0)]
+               ).attributions
+    assert a.speaker.actor.name == "National Rights Monitor"
+    for text in ("وبحسب ما ورد فيه فإن البرنامج يجب أن يتنوع.", "وبحسب ما فإن الأمر صعب."):
+        for att in run(text).attributions:
+            for span in (att.cue, att.content, att.speaker):
+                if span is not None:
+                    assert span.end > span.start and text[span.start:span.end] == span.text

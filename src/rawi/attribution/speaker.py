@@ -86,8 +86,10 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     toks = ctx.tokens
     limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
     named = ""  # the type of the last name in the phrase
-    j = k = _past_addressee(ctx, j, limit)
-    if j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
+    if not genitive:  # after a nominal cue («وفقا للمرصد») the «لـ» name is the source
+        j = k = _past_addressee(ctx, j, limit)
+    k = j
+    if not genitive and j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
         j = k = j + 1  # «في الوقت الذي أعلنت فيه القوات»: the relative's pronoun, then the subject
     if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
         return j, j  # «وأعرب عن ...»: no subject after the cue

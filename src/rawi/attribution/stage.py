@@ -339,7 +339,7 @@ def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
     channel = find_channel(ctx, np_a, np_b)
     lead = all(t.kind == "punct" or t.norm in ("و", "ف") for t in toks[sent_a:cue.i])
     closed = np_b < sent_b and (toks[np_b].text in (",", "،") or bare(toks[np_b]) == "ان")
-    if found is None and channel is None and not (lead and closed):
+    if found is None and (np_b <= np_a or channel is None and not (lead and closed)):
         return None  # «وفق القانون»: no source named, so no attribution
     if found is None:  # «وحسب معلومات "الاقتصادية"»: a source, but no noun that points back
         found = Found(np_a, np_b, "nominal" if _head_kind(toks[np_a]) else "named")
