@@ -54,7 +54,7 @@ def _is_person_entity(e: Entity | None) -> bool:
 _HEADS: dict[str, str | None] = {}
 
 
-def _head_kind(tok: Token) -> str | None:
+def head_kind(tok: Token) -> str | None:
     """anonymous | person | body | document for a subject's first word, else None
     (cached per form: it depends on the form's letters and clitics only)."""
     if tok.norm in _HEADS:
@@ -110,7 +110,7 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم":
             break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
         if (named and named != "PER" and t.kind == "word" and not bare(t).endswith(_NISBA)
-                and _head_kind(t) != "person" and not _person_within(ctx, k + 1, limit)):
+                and head_kind(t) != "person" and not _person_within(ctx, k + 1, limit)):
             # after an organisation only its adjectives: «أعلن الجيش السوري السيطرة»
             # (a title and a name go on: «مدير شرطة جازان اللواء ناصر الدويسي»)
             break
@@ -216,7 +216,7 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
     if k >= limit or not _lam(ctx, k):
         return k
     toks = ctx.tokens
-    head = _head_kind(toks[a])
+    head = head_kind(toks[a])
     t = toks[k]
     ent = ctx.ent_at.get(k)
     after = ctx.ent_at.get(k + 1) if k + 1 < limit else None
@@ -226,9 +226,9 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
     construct = ent is None and k + 1 < limit and ctx.ent_at.get(k + 1) is not None
     if head == "body":  # «للشؤون الصحية», «لهيئة», «لمحافظة الأنبار», «للحرس الثوري»
         ok = named or construct or not names_only and (
-            t.norm.startswith("لل") or _head_kind(t) == "body")
+            t.norm.startswith("لل") or head_kind(t) == "body")
     elif head == "person":
-        ok = named or _head_kind(t) == "body"
+        ok = named or head_kind(t) == "body"
     else:
         ok = False
     if not ok:
@@ -253,7 +253,7 @@ def _name_at(ctx: Context, k: int) -> Entity | None:
     """The entity at token ``k``, unless it is one word the lexicons know as a common
     noun (an NER slip such as «بيان» or «مصادر» tagged as a name)."""
     e = ctx.ent_at.get(k)
-    if e is not None and " " not in e.text.strip() and _head_kind(ctx.tokens[k]) is not None:
+    if e is not None and " " not in e.text.strip() and head_kind(ctx.tokens[k]) is not None:
         return None
     return e
 
@@ -269,7 +269,7 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         a += 1  # «معالي الأمين العام», «بعض التقارير»
     if a >= b:
         return None
-    head = _head_kind(toks[a])
+    head = head_kind(toks[a])
     ents = []
     for k in range(a, b):
         e = ctx.ent_at.get(k)
@@ -317,7 +317,7 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         return Found(a, b, "entity", e, e.actor)
     if head == "document":
         for k in range(a + 1, b):  # «بيان للوزارة», «البيان الصادر عن المتحدث»: its issuer
-            if _head_kind(toks[k]) in ("body", "person"):
+            if head_kind(toks[k]) in ("body", "person"):
                 return Found(k, b, "nominal")
     if head == "body" and (_quoted_name(ctx, a, b) or not _definite(toks[a])):
         return Found(a, b, "named")  # «مجموعة "الفريق العامل"», «وزارة الداخلية»: a name
@@ -337,7 +337,7 @@ def issuer(ctx: Context, j: int, stop: int) -> Found | None:
     the statement, named right after the statement word (not a name further on: «في بيان
     حصلت وكالة رويترز عليه» is no statement of Reuters)."""
     toks = ctx.tokens
-    if j + 2 >= stop or bare(toks[j]) != "في" or _head_kind(toks[j + 1]) != "document":
+    if j + 2 >= stop or bare(toks[j]) != "في" or head_kind(toks[j + 1]) != "document":
         return None
     k = j + 2
     if bare(toks[k]) in ("صادر", "الصادر") and k + 2 < stop and bare(toks[k + 1]) == "عن":
@@ -439,14 +439,14 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         a = k
         while a - 1 >= lo and ctx.ent_at.get(a - 1) is e:
             a -= 1
-        if a - 1 >= lo and _head_kind(toks[a - 1]) == "body":
+        if a - 1 >= lo and head_kind(toks[a - 1]) == "body":
             return Found(a - 1, k + 1, "entity")  # «أسرة أبو الفتوح نفت»
         if e.type == "PER" and _title_before(ctx, lo, a):
             return Found(a, k + 1, "entity", e, e.actor)  # «لكن وزير الخزانة X قال»
         if a - 1 >= lo and (toks[a - 1].kind == "word" and toks[a - 1].norm not in AUX
                             and bare(toks[a - 1]) not in ("ان", "لكن", "ثم", "اما")
                             and not is_comp(toks[a - 1]) and ctx.ent_at.get(a - 1) is None
-                            and _head_kind(toks[a - 1]) is None):
+                            and head_kind(toks[a - 1]) is None):
             return None  # the entity is an object or a genitive: «خطابه لكوريا»
         return Found(a, k + 1, "entity", e, e.actor)
     # an anonymous or nominal head among the last few words: «ولكن مصدرين أمنيين قالا»
@@ -454,7 +454,7 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         t = toks[h]
         if t.kind != "word" or is_comp(t) or t.norm in CLAUSE_WORDS:
             break
-        kind = _head_kind(t)
+        kind = head_kind(t)
         if kind is not None:
             return Found(h, k + 1, "anonymous" if kind == "anonymous" else "nominal")
     return None
@@ -485,7 +485,7 @@ def _title_before(ctx: Context, lo: int, a: int) -> bool:
         t = toks[h]
         if t.kind != "word" or is_comp(t) or ctx.ent_at.get(h) is not None:
             return False
-        if _head_kind(t) == "person":
+        if head_kind(t) == "person":
             return True
     return False
 
@@ -493,7 +493,7 @@ def _title_before(ctx: Context, lo: int, a: int) -> bool:
 def name_coref(ctx: Context, a: int, b: int) -> Entity | None:
     """A short name the NER missed («وقال تشوي») that repeats a word of a person named
     before («تشوي سون-هوي»): that person."""
-    if b - a > 2 or ctx.tokens[a].kind != "word" or _head_kind(ctx.tokens[a]) is not None:
+    if b - a > 2 or ctx.tokens[a].kind != "word" or head_kind(ctx.tokens[a]) is not None:
         return None
     word = bare(ctx.tokens[a])
     if len(word) < 3 or word in NAME_PARTICLES or word not in _person_words(ctx):
@@ -522,7 +522,7 @@ def speaker_of(found: Found, ctx: Context) -> Speaker:
     sp = Speaker(s, e, ctx.doc.text[s:e], actor=found.actor,
                  anonymous=found.kind == "anonymous",
                  entity=found.entity.id if found.entity is not None else None)
-    if head is not None and _head_kind(head) == "body":
+    if head is not None and head_kind(head) == "body":
         ctx.memo[("head", id(sp))] = _head_word(head)
     return sp
 
@@ -537,7 +537,7 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
     it points back to."""
     toks = ctx.tokens
     head = toks[found.a]
-    kind = _head_kind(head) or "person"
+    kind = head_kind(head) or "person"
     s, e = ctx.chars(found.a, found.b)
     text = ctx.doc.text[s:e]
 
@@ -698,7 +698,7 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
         e = ctx.ent_at.get(k)
         if e is not None and e.type in ("PER", "ORG"):
             if (_PREPS.intersection(toks[k].prefix.split("+")) and toks[k].start < e.start
-                    and _head_kind(toks[k - 1]) != "document"):
+                    and head_kind(toks[k - 1]) != "document"):
                 continue  # «للسيسي»: an object; but «في بيان لوزارة الخارجية»: the issuer
             return _named_speaker(ctx, e, k)
         if e is None and k == lo + 1:
@@ -725,6 +725,6 @@ def _named_speaker(ctx: Context, e: Entity, k: int) -> Speaker:
     """The entity at token ``k`` as a speaker; a body noun before it («شبكة NBC») is
     remembered so that «الشبكة» can point back to it."""
     sp = Speaker(e.start, e.end, e.text, actor=e.actor, entity=e.id)
-    if k > 0 and _head_kind(ctx.tokens[k - 1]) == "body":
+    if k > 0 and head_kind(ctx.tokens[k - 1]) == "body":
         ctx.memo[("head", id(sp))] = _head_word(ctx.tokens[k - 1])
     return sp

@@ -26,9 +26,9 @@ from rawi.attribution.speaker import (
     IMPERSONAL,
     RELATIVES,
     Found,
-    _head_kind,
     classify,
     genitive_end,
+    head_kind,
     implied,
     issuer,
     name_coref,
@@ -149,7 +149,7 @@ def _headlines(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
         if found.kind == "entity" and (found.entity is None or found.entity.type == "LOC"):
             continue
         if found.kind == "entity" and found.entity.start >= toks[a].end \
-                and _head_kind(toks[a]) is None:
+                and head_kind(toks[a]) is None:
             continue  # «رابط الخبر بصحيفة الوئام: ...»: a link line, not a quoted source
         ca, cb, direct = content_range(ctx, k + 1)
         cb = min(cb, ctx.para_end(k))
@@ -342,7 +342,7 @@ def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
     if found is None and (np_b <= np_a or channel is None and not (lead and closed)):
         return None  # «وفق القانون»: no source named, so no attribution
     if found is None:  # «وحسب معلومات "الاقتصادية"»: a source, but no noun that points back
-        found = Found(np_a, np_b, "nominal" if _head_kind(toks[np_a]) else "named")
+        found = Found(np_a, np_b, "nominal" if head_kind(toks[np_a]) else "named")
     speaker = _speaker(ctx, found, cue, history)
     # inside a verb's speaker region: «وقال الناطق، حسب وكالة الصحافة الفرنسية، إنه»
     for d in reversed(drafts):
