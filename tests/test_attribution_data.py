@@ -8,7 +8,7 @@ from rawi.attribution import lexicon
 from rawi.attribution.context import build
 from rawi.attribution.cues import find_cues
 from rawi.attribution.features import find_channel, find_evidence
-from rawi.attribution.speaker import head_kind
+from rawi.attribution.phrase import head_kind
 from rawi.attribution.speaker_actor import is_family_head
 from rawi.attribution.stage import AttributionStage
 from rawi.model import Article, Doc

@@ -22,21 +22,17 @@ from rawi.attribution.features import (
     phrases_at,
 )
 from rawi.attribution.index import TAIL_WORDS
+from rawi.attribution.phrase import Found, genitive_end, head_kind, shrink, subject_np
 from rawi.attribution.speaker import (
     IMPERSONAL,
     RELATIVES,
-    Found,
     classify,
-    genitive_end,
-    head_kind,
     implied,
     issuer,
     name_coref,
     resolve_nominal,
-    shrink,
     speaker_of,
     subject_before,
-    subject_np,
 )
 from rawi.attribution.speaker_actor import is_addressee, link_actor
 from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token

@@ -1,0 +1,311 @@
+"""Where a speaker's noun phrase begins and ends, and what its first word says.
+
+Arabic news puts the subject after the verb, so the phrase after a cue holds the speaker
+and, without a complementiser, the start of the content too: these rules find its
+edges (titles, names, a «لـ» genitive that belongs to it, whom it was said to, which
+adjectives agree) and the kind of its head word (a person, a body, a document, an
+anonymous source). ``speaker.py`` decides who the phrase names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rawi.attribution import lexicon
+from rawi.attribution.context import Context
+from rawi.attribution.cues import bare, is_comp, is_quote
+from rawi.model import Actor, Entity, Token
+
+#: words that end a subject noun phrase (adjuncts start): prepositions and the like
+STOP_WORDS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", "لدي", "بعد", "قبل", "علي",
+                        "الي", "حول", "مع", "منذ", "عقب", "ضمن", "اليوم", "امس", "حيث",
+                        "الذي", "التي", "الذين", "بينما", "فيما", "وفي", "كما", "ايضا",
+                        "حين", "عندما", "بالقول", "قائلا", "قايلا", "التابع",
+                        "التابعه", "التابعين", "التابعتين"})
+#: words that, right after the cue, show there is no subject («وأعرب عن ...»)
+NP_INITIAL_STOP = STOP_WORDS | {"عن"}
+MAX_NP = 14
+
+
+@dataclass
+class Found:
+    """A speaker candidate: token range, entity, actor and what kind of mention it is."""
+
+    a: int
+    b: int
+    kind: str  # entity | anonymous | nominal | implied
+    entity: Entity | None = None
+    actor: Actor | None = None
+    gender: str = ""
+
+
+def is_person_entity(e: Entity | None) -> bool:
+    return e is not None and e.type == "PER"
+
+
+_HEADS: dict[str, str | None] = {}
+
+
+def head_kind(tok: Token) -> str | None:
+    """anonymous | person | body | document for a subject's first word, else None
+    (cached per form: it depends on the form's letters and clitics only)."""
+    if tok.norm in _HEADS:
+        return _HEADS[tok.norm]
+    kind = _HEADS[tok.norm] = _head_kind_of(tok)
+    return kind
+
+
+def _head_kind_of(tok: Token) -> str | None:
+    b = bare(tok)
+    stem = tok.stem
+    definite = "ال" in tok.prefix.split("+") or b.startswith("ال")
+    anon = lexicon.anonymous_nouns()
+    noms = lexicon.speaker_nominals()
+    forms = [b, stem, b[2:] if b.startswith("ال") else b]
+    forms += [w[:-1] for w in forms if w.endswith("ه") and len(w) > 3]  # الوزيرة -> وزير
+    for w in forms:
+        # «مسؤول» is anonymous, «المسؤول» points back to a person named before
+        if w in noms and (definite or w not in anon):
+            return noms[w]
+        if w in anon:
+            return "anonymous"
+    return None
+
+
+def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple[int, int]:
+    """Token range of the noun phrase that starts at ``j`` (appositions across commas
+    when the next word is a name), ending before an adjunct, a time or ``stop``."""
+    toks = ctx.tokens
+    limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
+    named = ""  # the type of the last name in the phrase
+    if not genitive:  # after a nominal cue («وفقا للمرصد») the «لـ» name is the source
+        j = k = _past_addressee(ctx, j, limit)
+    k = j
+    if not genitive and j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
+        j = k = j + 1  # «في الوقت الذي أعلنت فيه القوات»: the relative's pronoun, then the subject
+    if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
+        return j, j  # «وأعرب عن ...»: no subject after the cue
+    while k < limit:
+        t = toks[k]
+        if k > j and not genitive and _lam(ctx, k):
+            after = genitive_end(ctx, j, k, limit)
+            if after == k:
+                break  # «قال الوزير لرويترز»: whom it was said to, not the speaker
+            k = after
+            continue
+        ent = name_at(ctx, k)
+        if ent is not None:
+            while k < limit and ctx.ent_at.get(k) is ent:
+                k += 1
+            named = ent.type
+            continue
+        if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم":
+            break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
+        if (named and named != "PER" and t.kind == "word" and not bare(t).endswith(_NISBA)
+                and head_kind(t) != "person" and not _person_within(ctx, k + 1, limit)):
+            # after an organisation only its adjectives: «أعلن الجيش السوري السيطرة»
+            # (a title and a name go on: «مدير شرطة جازان اللواء ناصر الدويسي»)
+            break
+        if t.text in (",", "،"):
+            # apposition: «ولي العهد السعودي، الأمير محمد بن سلمان،» (a name within 2 words)
+            if any(ctx.ent_at.get(m) is not None and ctx.time_at.get(m) is None
+                   for m in (k + 1, k + 2) if m < limit):
+                k += 1
+                continue
+            break
+        if is_quote(t):
+            k += 1  # a quoted name inside the phrase: «مجموعة "الفريق العامل"»
+            continue
+        if t.kind != "word" and t.kind != "latin" and t.kind != "number":
+            break
+        if ctx.time_at.get(k) is not None or k in ctx.cue_at or is_comp(t):
+            break
+        if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
+            if bare(t) in TITLE_PREPOSITIONS and _name_after_title(ctx, k + 1, limit):
+                k += 1  # «المبعوث الأممي إلى اليمن مارتن غريفيث»: the title, then the name
+                continue
+            break
+        k += 1
+    while k > j and is_quote(toks[k - 1]) and not _inside_quote(ctx, j, k - 1):
+        k -= 1
+    return j, k
+
+
+#: nouns of media: a «لـ» phrase with one is whom it was said to («لوكالة», «لصحيفة»)
+MEDIA_NOUNS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "اذاعه", "تلفزيون", "شبكه",
+                         "مجله", "برنامج", "جريده", "مراسل", "مراسلي", "صحفيين", "صحافيين"})
+
+
+def _media(ent: Entity | None) -> bool:
+    return ent is not None and ent.actor is not None and ent.actor.type in ("media", "platform")
+
+
+def _lam(ctx: Context, k: int) -> bool:
+    """Token ``k`` opens with the preposition «لـ»: split off by the text layer, or glued
+    to a name the text layer left whole («لبي بي سي»: the entity starts after the ل)."""
+    t = ctx.tokens[k]
+    if t.prefix.split("+")[0] in ("ل", "لل") or t.norm == "ل":
+        return True
+    ent = ctx.ent_at.get(k) if t.norm[:1] == "ل" else None
+    return ent is not None and ent.start > t.start
+
+
+def _past_addressee(ctx: Context, j: int, limit: int) -> int:
+    """Past whom it was said to, right after the verb: «كشف لـ"عكاظ" مدير الجوازات»,
+    «وقال لرويترز مسؤول أمريكي» (a «لـ» name, quoted or an entity, then the subject)."""
+    toks = ctx.tokens
+    if j >= limit:
+        return j
+    t = toks[j]
+    if t.norm == "لـ" or t.text == "لـ":
+        k = j + 1
+    elif t.prefix.split("+")[0] in ("ل", "لل") and ctx.ent_at.get(j) is not None:
+        k = j
+    else:
+        return j
+    if k < limit and is_quote(toks[k]):
+        q = k + 1
+        while q < limit and not is_quote(toks[q]) and q - k <= 4:
+            q += 1
+        return q + 1 if q < limit and is_quote(toks[q]) else j
+    ent = ctx.ent_at.get(k)
+    if ent is None or ent.type == "PER":
+        return j
+    while k < limit and ctx.ent_at.get(k) is ent:
+        k += 1
+    return k if k < limit and toks[k].kind == "word" else j
+
+
+#: prepositions inside a title before the person's name («المبعوث إلى», «السفير لدى»)
+TITLE_PREPOSITIONS = frozenset({"الي", "لدي", "في"})
+
+
+def _name_after_title(ctx: Context, k: int, limit: int) -> bool:
+    """A person's name starts within four words after token ``k``, with only names and
+    definite words before it: the rest of a title."""
+    toks = ctx.tokens
+    for m in range(k, min(limit, k + 4)):
+        e = ctx.ent_at.get(m)
+        if is_person_entity(e):
+            return m > k
+        if toks[m].kind != "word" or (e is None and not is_definite(toks[m])):
+            return False
+    return False
+
+
+def _person_within(ctx: Context, k: int, limit: int) -> bool:
+    """A person's name starts at token ``k`` or the one after it."""
+    return any(is_person_entity(ctx.ent_at.get(m)) for m in (k, k + 1) if m < limit)
+
+
+def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = False) -> int:
+    """Past a «لـ» genitive that belongs to the institution heading the phrase at ``a``
+    («المديرية العامة للشؤون الصحية», «المتحدث الرسمي لهيئة الهلال الأحمر»): a definite
+    noun or a body's name after an institution, an organisation's name after a title.
+    ``k`` when token ``k`` starts no such genitive («قال الوزير للصحفيين»). With
+    ``names_only``, only a genitive that holds a name («لمحافظة الأنبار»): after «دعت
+    الحكومة» a plain «للحوار» is what was called for."""
+    if k >= limit or not _lam(ctx, k):
+        return k
+    toks = ctx.tokens
+    head = head_kind(toks[a])
+    t = toks[k]
+    ent = ctx.ent_at.get(k)
+    after = ctx.ent_at.get(k + 1) if k + 1 < limit else None
+    if _media(ent) or _media(after) or t.stem in MEDIA_NOUNS:
+        return k  # «قال الوزير لرويترز / لوكالة الأنباء / لصحيفة»: told to the media
+    named = ent is not None and ent.type == "ORG"
+    construct = ent is None and k + 1 < limit and ctx.ent_at.get(k + 1) is not None
+    if head == "body":  # «للشؤون الصحية», «لهيئة», «لمحافظة الأنبار», «للحرس الثوري»
+        ok = named or construct or not names_only and (
+            t.norm.startswith("لل") or head_kind(t) == "body")
+    elif head == "person":
+        ok = named or head_kind(t) == "body"
+    else:
+        ok = False
+    if not ok:
+        return k
+    k += 1
+    if ent is None and k < limit:  # the construct's second word: «لمحافظة الأنبار»
+        ent = ctx.ent_at.get(k)
+        if ent is None and toks[k].kind == "word" and is_definite(toks[k]) \
+                and not t.norm.startswith("لل"):
+            k += 1  # «لهيئة الهلال»
+    while k < limit and ((ent is not None and ctx.ent_at.get(k) is ent) or (
+            toks[k].kind == "word" and is_definite(toks[k]) and k not in ctx.cue_at
+            and bare(toks[k]).endswith(_NISBA))):
+        k += 1  # the name's words and adjectives: «للجيش السوري», «للشؤون الصحية»
+    return k
+
+
+_NISBA = ("ي", "يه", "يين", "يون", "يان")
+
+
+def name_at(ctx: Context, k: int) -> Entity | None:
+    """The entity at token ``k``, unless it is one word the lexicons know as a common
+    noun (an NER slip such as «بيان» or «مصادر» tagged as a name)."""
+    e = ctx.ent_at.get(k)
+    if e is not None and " " not in e.text.strip() and head_kind(ctx.tokens[k]) is not None:
+        return None
+    return e
+
+
+def _inside_quote(ctx: Context, a: int, q: int) -> bool:
+    return sum(1 for t in ctx.tokens[a:q] if is_quote(t)) % 2 == 1
+
+
+def is_definite(tok: Token) -> bool:
+    return "ال" in tok.prefix.split("+") or bare(tok).startswith("ال")
+
+
+_ADJ_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "ه", "ون", "ين", "ان")
+#: proclitic prepositions: a word that carries one is no adjective («لمحافظة»)
+_PREPOSED = frozenset({"ل", "لل", "ب", "ك"})
+
+
+def shrink(ctx: Context, found: Found) -> Found:
+    """Without a complementiser the phrase's end is unknown: keep a non-entity head and
+    the adjectives right after it («مصادر مطلعة وجود ...» -> «مصادر مطلعة»)."""
+    if found.kind == "entity" and found.entity is not None:
+        return found
+    k = found.a + 1
+    toks = ctx.tokens
+    ent = ctx.ent_at.get(k) if k < found.b else None
+    if ent is not None and ent.type == "PER" and not is_definite(toks[found.a]):
+        while k < found.b and ctx.ent_at.get(k) is ent:
+            k += 1  # construct with a person: «أسرة خالد يوسف»
+        found.b = k
+        return found
+    if not is_definite(toks[found.a]):
+        # construct state: «ولي العهد», «وزير الخارجية», «مفوضية حقوق الإنسان»
+        m = k
+        while m < found.b and m < found.a + 3 and toks[m].kind == "word" \
+                and not is_definite(toks[m]) and not _PREPOSED.intersection(
+                    toks[m].prefix.split("+")) and m not in ctx.cue_at:
+            m += 1
+        if m < found.b and toks[m].kind == "word" and is_definite(toks[m]) \
+                and toks[m].prefix in ("ال", ""):
+            k = m + 1
+    # a definite head, or a construct closed by a definite word, takes definite adjectives
+    definite = is_definite(toks[found.a]) or (k > found.a + 1 and is_definite(toks[k - 1]))
+    while k < found.b and k < found.a + 4:
+        t = toks[k]
+        adjective = (definite and is_definite(t) and t.prefix in ("ال", "")) or (
+            not definite and bare(t).endswith(_ADJ_ENDINGS)
+            and not _PREPOSED.intersection(t.prefix.split("+")))
+        if t.kind != "word" or not adjective or k in ctx.cue_at:
+            break  # a definite head takes definite adjectives: «الأمين العام»
+        k += 1
+    ent = ctx.ent_at.get(k) if found.kind == "named" and k < found.b else None
+    if ent is not None and ent.type == "PER" and ent.start >= toks[k].start:
+        while k < found.b and ctx.ent_at.get(k) is ent:
+            k += 1  # the name in apposition: «أسرة الناشط علاء عبد الفتاح»
+    found.b = k
+    return found
+
+
+def first_token_of(ctx: Context, a: int, e: Entity) -> int:
+    k = a
+    while k < len(ctx.tokens) and ctx.ent_at.get(k) is not e:
+        k += 1
+    return k
