@@ -344,3 +344,10 @@ def test_after_a_nominal_cue_the_lam_name_is_the_source_and_spans_are_never_empt
             for span in (att.cue, att.content, att.speaker):
                 if span is not None:
                     assert span.end > span.start and text[span.start:span.end] == span.text
+
+
+def test_reported_narrated_and_pledged():
+    doc = run("وأوردت الوكالة أن الهجوم فشل. وأورد التقرير أسماء الضحايا. "
+              "وروى شهود عيان أن الطائرة حلقت فوق المدينة. وتعهد الرئيس بأن تستمر الإصلاحات.")
+    assert [(a.cue.text, a.speaker.text) for a in doc.attributions] == [
+        ("أوردت", "الوكالة"), ("روى", "شهود عيان"), ("تعهد", "الرئيس")]
