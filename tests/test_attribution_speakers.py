@@ -351,3 +351,27 @@ def test_reported_narrated_and_pledged():
               "وروى شهود عيان أن الطائرة حلقت فوق المدينة. وتعهد الرئيس بأن تستمر الإصلاحات.")
     assert [(a.cue.text, a.speaker.text) for a in doc.attributions] == [
         ("أوردت", "الوكالة"), ("روى", "شهود عيان"), ("تعهد", "الرئيس")]
+
+
+def test_subject_after_a_time_a_country_acting_and_no_subject_after_a_preposition():
+    usa = ("الولايات المتحدة", "LOC", "United States", 0)
+    doc = _TEXT(Article(text="فيما دافعت الولايات المتحدة عن حليفتها مؤكدة أنها مارست ضبط "
+                             "النفس. وقالت الثلاثاء دولة الكويت إن الوضع خطير.", id="t",
+                        published="2018-05-15"))
+    for surface, name in ((usa[0], "United States"), ("دولة الكويت", "Kuwait")):
+        s = doc.text.index(surface)
+        doc.entities.append(Entity(f"e{s}", s, s + len(surface), surface, "LOC",
+                                   Actor(id=name, name=name, type="country")))
+    by_cue = {a.cue.text: a for a in _STAGE(doc).attributions}
+    assert by_cue["مؤكدة"].speaker.actor.name == "United States"
+    assert by_cue["قالت"].speaker.actor.name == "Kuwait"
+    (a,) = run("ونوه بمساهمة شركة النفط في التنمية.", [("شركة النفط", "ORG", "Oil Co", 0)]
+               ).attributions
+    assert a.speaker is None or a.speaker.actor is None
+
+
+def test_a_title_with_its_own_complement_borrows_no_earlier_person():
+    text = "وقال الوزير سامي قعوار إن الوضع مستقر. وأكد المدير الطبي للمستشفى أن المريض بخير."
+    doc = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)])
+    by_cue = {a.cue.text: a for a in doc.attributions}
+    assert by_cue["أكد"].speaker.actor is None

@@ -78,16 +78,23 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     toks = ctx.tokens
     limit = min(stop, j + MAX_NP, ctx.sentence(j)[1] if j < len(toks) else j)
     named = ""  # the type of the last name in the phrase
-    if not genitive:  # after a nominal cue («وفقا للمرصد») the «لـ» name is the source
-        j = k = _past_addressee(ctx, j, limit)
+    if not genitive:
+        # «قالت الثلاثاء دولة الكويت», «أعلن، أمس، الجيش»: a time before the subject
+        while j + 1 < limit and (ctx.time_at.get(j) is not None or toks[j].text in (",", "،")):
+            j += 1
+        # after a nominal cue («وفقا للمرصد») the «لـ» name is the source, not whom it was
+        # said to
+        j = _past_addressee(ctx, j, limit)
     k = j
     if not genitive and j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
         j = k = j + 1  # «في الوقت الذي أعلنت فيه القوات»: the relative's pronoun, then the subject
     if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
         return j, j  # «وأعرب عن ...»: no subject after the cue
+    if not genitive and j < limit and toks[j].prefix.split("+")[0] in ("ب", "ك"):
+        return j, j  # «ونوّه بمساهمة الشركة»: a prepositional phrase, no subject
     while k < limit:
         t = toks[k]
-        if k > j and not genitive and _lam(ctx, k):
+        if k > j and not genitive and lam(ctx, k):
             after = genitive_end(ctx, j, k, limit)
             if after == k:
                 break  # «قال الوزير لرويترز»: whom it was said to, not the speaker
@@ -140,7 +147,7 @@ def _media(ent: Entity | None) -> bool:
     return ent is not None and ent.actor is not None and ent.actor.type in ("media", "platform")
 
 
-def _lam(ctx: Context, k: int) -> bool:
+def lam(ctx: Context, k: int) -> bool:
     """Token ``k`` opens with the preposition «لـ»: split off by the text layer, or glued
     to a name the text layer left whole («لبي بي سي»: the entity starts after the ل)."""
     t = ctx.tokens[k]
@@ -205,7 +212,7 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
     ``k`` when token ``k`` starts no such genitive («قال الوزير للصحفيين»). With
     ``names_only``, only a genitive that holds a name («لمحافظة الأنبار»): after «دعت
     الحكومة» a plain «للحوار» is what was called for."""
-    if k >= limit or not _lam(ctx, k):
+    if k >= limit or not lam(ctx, k):
         return k
     toks = ctx.tokens
     head = head_kind(toks[a])

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from rawi.attribution.context import Context
 from rawi.attribution.cues import Cue, bare, is_comp, is_quote
-from rawi.attribution.phrase import Found, first_token_of, head_kind, is_definite, name_at
+from rawi.attribution.phrase import (
+    NP_INITIAL_STOP,
+    Found,
+    first_token_of,
+    head_kind,
+    is_definite,
+    lam,
+    name_at,
+)
 from rawi.model import Actor, Entity, Speaker, Token
 
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
@@ -176,8 +184,8 @@ def _appositive_before(ctx: Context, lo: int, k: int) -> Found | None:
     a = k - 1
     while a - 1 >= lo and ctx.ent_at.get(a - 1) is e:
         a -= 1
-    if a - 1 < lo or toks[a - 1].text not in (",", "،"):
-        return None
+    if a - 1 < lo or (toks[a - 1].text not in (",", "،") and not _title_before(ctx, lo, a)):
+        return None  # «والفيلسوف اليوناني أرسطو، أكد»: a title before the name also sets it off
     return Found(a, k, "entity", e, e.actor)
 
 
@@ -264,10 +272,14 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
         holder = _role_holder(ctx, found.a)  # «وزير الطاقة السعودي» on the article's date
         if holder is not None:
             return Speaker(s, e, text, actor=holder)
-        for _, sp, _ in reversed(history):
-            ent = _entity(ctx, sp.entity)
-            if ent is not None and ent.type == "PER":
-                return like(sp)
+        # a title with its own complement names someone new («المدير الطبي للمستشفى»,
+        # «المتحدث باسم الشرطة»); a bare title refers back («الوزير», «المسؤول الأممي»)
+        after = min(found.b + 1, len(toks))  # the phrase may stop right before its «لـ»
+        if not any(lam(ctx, k) or bare(toks[k]) == "باسم" for k in range(found.a + 1, after)):
+            for _, sp, _ in reversed(history):
+                ent = _entity(ctx, sp.entity)
+                if ent is not None and ent.type == "PER":
+                    return like(sp)
     if kind == "body":
         word = _head_word(head)
         start = ctx.tokens[before].start
@@ -400,6 +412,8 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
     toks = ctx.tokens
     for k in range(lo + 1, min(i, lo + 4)):
         e = ctx.ent_at.get(k)
+        if e is not None and e.type == "LOC" and _acting_country(ctx, e, k):
+            return _named_speaker(ctx, e, k)  # «فيما دافعت الولايات المتحدة ...، مؤكدة»
         if e is not None and e.type in ("PER", "ORG"):
             if (_PREPS.intersection(toks[k].prefix.split("+")) and toks[k].start < e.start
                     and head_kind(toks[k - 1]) != "document"):
@@ -414,6 +428,17 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
 
 
 _PREPS = frozenset({"ل", "لل", "ب", "ك"})
+
+
+def _acting_country(ctx: Context, e: Entity, k: int) -> bool:
+    """A country named right after a verb, not behind a preposition, acts as its state."""
+    toks = ctx.tokens
+    if e.actor is None or e.actor.type != "country" or toks[k].start != e.start:
+        return False
+    before = bare(toks[k - 1])
+    return toks[k].prefix in ("", "ال") and toks[k - 1].kind == "word" \
+        and before not in NP_INITIAL_STOP and before not in CLAUSE_WORDS \
+        and head_kind(toks[k - 1]) is None  # «مسؤولة من كوريا الشمالية» is no country acting
 
 
 def _first_subject_in_sentence(ctx: Context, i: int) -> Speaker | None:
