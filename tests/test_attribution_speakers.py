@@ -4,7 +4,7 @@ missed, names behind prepositions, nominals that repeat part of an earlier name.
 from __future__ import annotations
 
 from rawi.attribution.stage import AttributionStage
-from rawi.model import Actor, Article, Doc, Entity
+from rawi.model import Actor, Article, Doc, Entity, Time
 from rawi.pipeline import Pipeline
 
 _TEXT = Pipeline(["text"])
@@ -362,6 +362,8 @@ def test_subject_after_a_time_a_country_acting_and_no_subject_after_a_prepositio
         s = doc.text.index(surface)
         doc.entities.append(Entity(f"e{s}", s, s + len(surface), surface, "LOC",
                                    Actor(id=name, name=name, type="country")))
+    s = doc.text.index("الثلاثاء")
+    doc.times = [Time("t1", s, s + 8, "الثلاثاء", "DATE", "2018-05-15")]
     by_cue = {a.cue.text: a for a in _STAGE(doc).attributions}
     assert by_cue["مؤكدة"].speaker.actor.name == "United States"
     assert by_cue["قالت"].speaker.actor.name == "Kuwait"
