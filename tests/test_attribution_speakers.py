@@ -377,3 +377,15 @@ def test_a_title_with_its_own_complement_borrows_no_earlier_person():
     doc = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)])
     by_cue = {a.cue.text: a for a in doc.attributions}
     assert by_cue["أكد"].speaker.actor is None
+
+
+def test_recognised_amounts_to_and_convenes_are_no_reports():
+    doc = run("وكان الرئيس قد اعترف بالقدس عاصمة. وحققت البلاد فائضا يبلغ 2 في المائة. "
+              "وهناك جلسة أسبوعية يدعو إليها رئيس الحكومة. واعترف الوزير بأن الخطة فشلت.")
+    assert [a.cue.text for a in doc.attributions] == ["اعترف"]
+    assert doc.attributions[0].content.text == "الخطة فشلت"
+
+
+def test_a_relative_clause_after_an_anonymous_noun():
+    (a,) = run("وأثار المشهد صدمة الناشطين، الذين اعتبروا أن الوضع تدهور.").attributions
+    assert a.speaker.text == "الناشطين" and a.speaker.anonymous

@@ -261,6 +261,8 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue
         if form is None or _is_not_cue(tokens, i):
             continue
+        if i + 1 < n and tokens[i + 1].kind == "number":
+            continue  # «فائضا يبلغ 1.7 في المائة»: an amount, not a report
         if (form.written_end and _written_instead(tok.text, form.written_end)
                 and not (i + 1 < n and (is_comp(tokens[i + 1])
                                         or tokens[i + 1].norm in ("الي", ":")))):

@@ -139,6 +139,9 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         e = ctx.ent_at.get(k) if k >= lo else None
         if e is not None and e.type in ("PER", "ORG"):
             return Found(k, k + 1, "entity", e, e.actor)
+        kind = head_kind(toks[k]) if k >= lo and toks[k].kind == "word" else None
+        if kind is not None:  # «صدمة الناشطين، الذين اعتبروا»: the antecedent noun
+            return Found(k, k + 1, "anonymous" if kind == "anonymous" else "nominal")
         return None
     if k < lo or toks[k].norm in CLAUSE_WORDS:
         return None
