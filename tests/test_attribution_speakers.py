@@ -389,3 +389,11 @@ def test_recognised_amounts_to_and_convenes_are_no_reports():
 def test_a_relative_clause_after_an_anonymous_noun():
     (a,) = run("وأثار المشهد صدمة الناشطين، الذين اعتبروا أن الوضع تدهور.").attributions
     assert a.speaker.text == "الناشطين" and a.speaker.anonymous
+
+
+def test_a_source_tail_after_the_claim_and_a_report_issuer():
+    (a,) = run("وقتل ثلاثة أشخاص في الهجوم، حسبما ذكرت وكالة الأنباء الرسمية.").attributions
+    assert a.content.text.endswith("في الهجوم") and a.speaker.text == "وكالة الأنباء الرسمية"
+    (a,) = run('وتدهور الوضع، حسبما أفاد تقرير لمجلة "الأفق".',
+               [("الأفق", "ORG", "Al-Ufuq", 0)]).attributions
+    assert a.speaker.actor.name == "Al-Ufuq"

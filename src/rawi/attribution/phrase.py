@@ -219,14 +219,14 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
     t = toks[k]
     ent = ctx.ent_at.get(k)
     after = ctx.ent_at.get(k + 1) if k + 1 < limit else None
-    if _media(ent) or _media(after) or t.stem in MEDIA_NOUNS:
+    if head != "document" and (_media(ent) or _media(after) or t.stem in MEDIA_NOUNS):
         return k  # «قال الوزير لرويترز / لوكالة الأنباء / لصحيفة»: told to the media
     named = ent is not None and ent.type == "ORG"
     construct = ent is None and k + 1 < limit and ctx.ent_at.get(k + 1) is not None
     if head == "body":  # «للشؤون الصحية», «لهيئة», «لمحافظة الأنبار», «للحرس الثوري»
         ok = named or construct or not names_only and (
             t.norm.startswith("لل") or head_kind(t) == "body")
-    elif head == "person":
+    elif head in ("person", "document"):  # «تقرير لمجلة "الإيكونوميست"», «للأمم المتحدة»
         ok = named or head_kind(t) == "body"
     else:
         ok = False

@@ -40,6 +40,8 @@ from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token
 _SKIP = frozenset({",", "،"})
 #: cues whose content may open with «لـ» («دعت الحكومة للحوار»): no genitive is read there
 LAM_OBJECT = frozenset({"دعا"})
+#: words before a verb cue that make it a source tail («، حسبما أفاد تقرير», «كما قال»)
+TAIL_BEFORE = frozenset({"حسبما", "وحسبما", "مثلما", "وفقما"})
 #: prepositions that introduce the channel between a cue and its content
 _CHANNEL_PREPOSITIONS = frozenset({"في", "خلال", "عبر"})
 #: words that may follow a channel word and are no part of the content
@@ -296,7 +298,10 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
             start = found.b
         else:
             found = subject_before(ctx, cue.i)
-    if comp is not None:
+    tail = cue.kind == "verb" and cue.i > sent_a and ctx.tokens[cue.i - 1].norm in TAIL_BEFORE
+    if tail:  # «...، حسبما أفاد تقرير»: what was reported comes before the cue
+        ca, cb, direct = _clause_start(ctx, drafts, cue.i), cue.i - 1, False
+    elif comp is not None:
         ca, cb, direct = content_range(ctx, comp)
     else:
         ca, cb, direct = content_range(ctx, _skip_adjuncts(ctx, start, sent_b, cue.need))
