@@ -39,6 +39,7 @@ train-ner: install
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 nice $(BIN)/python -m rawi.ner.clusters
 	nice $(BIN)/python -m rawi.ner.train
+	OMP_NUM_THREADS=1 nice $(BIN)/python -m rawi.ner.neural_train --pipeline --quiet
 
 lexicon: install
 	$(BIN)/python scripts/build_lexicon.py

@@ -14,7 +14,8 @@ Peers, each trained here on ANERcorp ``train.conll``, then scored on
   block rawi's training uses for development). Needs the ``bench`` extra
   (``pip install -e '.[bench]'``).
 
-rawi is the committed model (trained on all of train). Speed is test tokens
+rawi is the committed model (trained on all of train); ``rawi-crf`` the
+packaged CRF (the first-pass tagger and fallback) with the same resources. Speed is test tokens
 per CPU-second of this one process on one core (feature extraction included),
 on the first pass ("cold", every cache empty) and on a second pass ("warm");
 CPU time rather than wall time because the machine may be shared. Skips with a message when the
@@ -111,13 +112,15 @@ def spacy_model(train: list[ConllSentence], dev: list[ConllSentence], epochs: in
     return tag
 
 
-def rawi_model():
+def rawi_model(crf: bool = False):
+    """The shipped tagger, or (``crf``) the packaged CRF with the same resources."""
+    from rawi.ner.resources import MODEL_DIR
     from rawi.ner.tagger import CONLL_WINDOW, NerTagger
 
     t0 = time.perf_counter()
-    tagger = NerTagger()
+    tagger = NerTagger(MODEL_DIR / "ner.crfsuite") if crf else NerTagger()
     load = time.perf_counter() - t0
-    print(f"  rawi model loaded in {load:.2f} s", file=sys.stderr)
+    print(f"  rawi {'CRF' if crf else 'model'} loaded in {load:.2f} s", file=sys.stderr)
     return lambda sents: tagger.tag_document(sents, window=CONLL_WINDOW), load
 
 
@@ -162,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     tag, load = rawi_model()
     rows.append({**measure("rawi", tag, tests), "load_s": round(load, 2)})
+    tag, load = rawi_model(crf=True)
+    rows.append({**measure("rawi-crf", tag, tests), "load_s": round(load, 2)})
     t0 = time.perf_counter()
     tag = crf_plain(train + dev)
     rows.append({**measure("crf-plain", tag, tests),

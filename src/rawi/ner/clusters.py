@@ -28,6 +28,8 @@ from rawi.ner.resources import MODEL_DIR
 from rawi.text.normalize import normalize
 
 DEFAULT_NEWS = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "news"
+#: SVD vectors, a training input only (the package ships their binarised codes)
+VECTORS = Path(__file__).resolve().parents[3] / "build" / "ner" / "vectors.npz"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
@@ -44,7 +46,7 @@ def iter_texts(folder: Path, limit: int | None = None):
 
 
 def build(news: Path, out: Path, vocab: int, contexts: int, dims: int, seed: int,
-          limit: int | None) -> None:
+          limit: int | None, vectors_out: Path | None = None) -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import numpy as np
@@ -112,6 +114,8 @@ def build(news: Path, out: Path, vocab: int, contexts: int, dims: int, seed: int
     u, s, _ = randomized_svd(ppmi, n_components=dims, random_state=seed, n_iter=4)
     vec = u * np.sqrt(s)
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    if vectors_out is not None:
+        save_vectors(vectors_out, words, vec)
     labels = []
     for k in (64, 256, 1024):
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3,
@@ -129,6 +133,21 @@ def build(news: Path, out: Path, vocab: int, contexts: int, dims: int, seed: int
           file=sys.stderr)
 
 
+def save_vectors(path: Path, words: list[str], vec) -> None:
+    """The SVD word vectors as ``.npz``: ``words`` (str) and ``vectors`` (float16, unit length).
+
+    The NER features binarise them (``rawi.ner.embeddings``); a neural tagger
+    can start from them.
+    """
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    keep = [i for i, w in enumerate(words) if "\t" not in w and w.strip()]
+    np.savez_compressed(path, words=np.array([words[i] for i in keep]),
+                        vectors=vec[keep].astype(np.float16))
+    print(f"wrote {path} ({len(keep)} vectors)", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--news", type=Path, default=DEFAULT_NEWS)
@@ -137,12 +156,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--contexts", type=int, default=3000)
     ap.add_argument("--dims", type=int, default=100)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--vectors", type=Path, default=VECTORS,
+                    help="where to write the SVD word vectors (not shipped: training input)")
     ap.add_argument("--limit", type=int, default=None, help="read at most N articles")
     args = ap.parse_args(argv)
     if not args.news.exists() or not any(args.news.glob("*.jsonl.gz")):
         print(f"rawi clusters: no news corpus at {args.news}; skipping", file=sys.stderr)
         return 0
-    build(args.news, args.out, args.vocab, args.contexts, args.dims, args.seed, args.limit)
+    build(args.news, args.out, args.vocab, args.contexts, args.dims, args.seed, args.limit,
+          args.vectors)
     return 0
 
 

@@ -28,7 +28,8 @@ class ModelMissing(FileNotFoundError):
 
 
 class NerTagger:
-    """A loaded CRF model plus the feature extractor it was trained with."""
+    """A loaded NER model (the CRF, or the neural tagger that ``meta.json`` names) plus
+    the lexical resources it reads."""
 
     def __init__(
         self,
@@ -36,25 +37,51 @@ class NerTagger:
         clusters: Path | None = None,
         gazetteer: Path | None = None,
         dictionary: Path | None = None,
+        neural: Path | None = None,
     ) -> None:
-        import pycrfsuite
+        """``model``: a CRF file; ``neural``: a network file (then no CRF is loaded).
+
+        With neither, the packaged model: ``meta.json`` says which tagger ships
+        (``"tagger": "neural"`` or ``"crf"``).
+        """
+        import json
 
         from rawi.ner.dictionary import load_dictionary, load_triggers
 
+        default = model is None
         model = Path(model) if model else MODEL_DIR / "ner.crfsuite"
-        if not model.exists():
-            raise ModelMissing(f"NER model not found at {model}; run `make train-ner`")
-        if clusters is None and model.parent == MODEL_DIR:
+        packaged = model.parent == MODEL_DIR
+        if neural is None and default:
+            meta = MODEL_DIR / "meta.json"
+            kind = json.loads(meta.read_text()).get("tagger") if meta.exists() else None
+            if kind == "neural":
+                neural = MODEL_DIR / "neural.npz"
+        if clusters is None and packaged:
             clusters = MODEL_DIR / "clusters.tsv"
-        if gazetteer is None and model.parent == MODEL_DIR:
+        if gazetteer is None and packaged:
             gazetteer = MODEL_DIR / "gazetteer.tsv"
-        if dictionary is None and model.parent == MODEL_DIR:
+        if dictionary is None and packaged:
             dictionary = MODEL_DIR / "dictionary.tsv"
         names = load_dictionary(dictionary)
         self.features = FeatureExtractor(
             load_clusters(clusters), load_gazetteer(gazetteer), names,
             load_triggers() if names else None,
         )
+        self._neural = None
+        self._tagger = None
+        if neural is not None:
+            from rawi.ner.neural import NeuralTagger
+
+            if not Path(neural).exists():
+                raise ModelMissing(f"NER model not found at {neural}; run `make train-ner`")
+            fx = self.features
+            self._neural = NeuralTagger(Path(neural), fx.clusters, fx.gazetteer, fx.triggers,
+                                        fx.matcher)
+            return
+        import pycrfsuite
+
+        if not model.exists():
+            raise ModelMissing(f"NER model not found at {model}; run `make train-ner`")
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model))
 
@@ -62,7 +89,9 @@ class NerTagger:
         """IOB2 tags for one sentence of surface tokens."""
         if not tokens:
             return []
-        return self._tagger.tag(self.features(tokens))
+        if self._neural is not None:
+            return self._neural.tag_sentences([tokens])[0]
+        return self._tagger.tag(self.features.encoded(tokens))
 
     def tag_document(
         self, sentences: Sequence[Sequence[str]], window: int | None = None,
@@ -75,7 +104,10 @@ class NerTagger:
         0 = no propagation. ``complete``: grow names the model cut inside a
         dictionary name (``rawi.ner.dictionary.complete_spans``).
         """
-        tags = [self.tag(s) for s in sentences]
+        if self._neural is not None:
+            tags = self._neural.tag_sentences(sentences)
+        else:
+            tags = [self.tag(s) for s in sentences]
         if window != 0:
             tags = propagate(sentences, tags, window)
         matcher = self.features.matcher

@@ -21,6 +21,8 @@ from rawi.ner.conll import ConllSentence, read_conll
 from rawi.ner.resources import MODEL_DIR, load_clusters, load_gazetteer
 from rawi.ner.scoring import score
 
+#: the dev run's self-trained name list (built from train minus dev), not shipped
+DEV_GAZETTEER = Path(__file__).resolve().parents[3] / "build" / "ner" / "dev-gazetteer.tsv"
 DEFAULT_TRAIN = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "anercorp"
 
 
@@ -45,7 +47,7 @@ def fit(
                           load_triggers() if names else None)
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for s in sents:
-        trainer.append(fx(s.tokens), s.tags)
+        trainer.append(fx.encoded(s.tokens), s.tags)
     trainer.set_params({
         "c1": c1,
         "c2": c2,
@@ -141,8 +143,9 @@ def main(argv: list[str] | None = None) -> int:
               f"consistency window {window}, trained in {secs:.0f} s:")
         print(report.format())
     tmp.unlink()
-    if tmp_gaz:
-        tmp_gaz.unlink()
+    if tmp_gaz:  # kept for the neural tagger's dev run (rawi.ner.neural_train)
+        DEV_GAZETTEER.parent.mkdir(parents=True, exist_ok=True)
+        tmp_gaz.replace(DEV_GAZETTEER)
     if args.dev_only:
         return 0
 
