@@ -313,3 +313,13 @@ def test_a_common_given_name_refers_back_when_it_was_the_surname(stage):
 def test_a_short_name_glued_to_a_preposition_still_matches(stage):
     got = ids(run(stage, "وقالت الأسرة لبي بي سي إن ابنها بريء."))
     assert got.get("بي بي سي") == "bbc"
+
+
+def test_the_ner_running_on_past_a_name_and_another_given_name(stage):
+    text = "وطالبت المنظمة بالإفراج عن نبيل رجب المسجون منذ عامين."
+    doc = run(stage, text, "2018-05-01", [("نبيل رجب المسجون", "PER")])
+    (ent,) = [e for e in doc.entities if e.type == "PER"]
+    assert ent.text == "نبيل رجب" and ent.actor.id == "nabeel-rajab"
+    doc = run(stage, "وقال البائع علي العامري إن الأسعار مرتفعة.", "2015-08-01",
+              [("علي العامري", "PER")])
+    assert ids(doc)["علي العامري"] is None  # not Hadi al-Amiri: another given name

@@ -155,6 +155,11 @@ class ActorsStage:
             if len(inside) != 1:
                 continue
             ent = inside[0]
+            if m.entry.type == "person" and ent.type == "PER" and ent.start == m.start \
+                    and m.end < ent.end and self._common_tail(tk, m.last, ent.end):
+                # «نبيل رجب المسجون»: the NER ran on into a description after the name
+                ent.end, ent.text = m.end, doc.text[m.start:m.end]
+                continue
             if not (m.start <= ent.start and ent.end <= m.end):
                 continue
             if (ent.start, ent.end) != (m.start, m.end):
@@ -198,6 +203,8 @@ class ActorsStage:
             if entry is None:
                 entry, conf, how = self.linker.link(ent.start, ent.end, ent.type, tk, first,
                                                     last, near, date)
+                if entry is not None and self._other_given_name(entry, tk, first, last):
+                    entry = None  # «علي العامري» is not «هادي العامري»
             if entry is None:
                 entry = self._typo_extend(doc, tk, ent, first, last)
                 conf = TYPO_CONFIDENCE
@@ -214,6 +221,27 @@ class ActorsStage:
                 ent.actor, ent.confidence = entry.actor(), 0.5
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
         chain.sort(key=lambda c: c.start)
+
+    @staticmethod
+    def _common_tail(tk: TokenKeys, first: int, end: int) -> bool:
+        """Tokens from ``first`` up to character ``end`` are definite common words no name
+        in the dictionary holds («المسجون», «المعارض»): a description, not more name."""
+        k = first
+        while k < len(tk.tokens) and tk.tokens[k].start < end:
+            t = tk.tokens[k]
+            if t.kind != "word" or tk.keys[k] or "ال" not in t.prefix.split("+"):
+                return False
+            k += 1
+        return k > first
+
+    def _other_given_name(self, entry: Entry, tk: TokenKeys, first: int, last: int) -> bool:
+        """The entity names a person with a common given name that none of ``entry``'s
+        names has: another person of the same family name."""
+        if entry.type != "person":
+            return False
+        words = self._person_keys.get(entry.id, set())
+        return any(tk.keys[i] and not words.intersection(tk.keys[i])
+                   and set(tk.keys[i]) <= self._given for i in range(first, last))
 
     def _typo_extend(self, doc: Doc, tk: TokenKeys, ent: Entity, first: int, last: int
                      ) -> Entry | None:
