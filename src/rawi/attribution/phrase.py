@@ -147,6 +147,10 @@ def _media(ent: Entity | None) -> bool:
     return ent is not None and ent.actor is not None and ent.actor.type in ("media", "platform")
 
 
+#: report nouns whose «لـ» genitive names the issuer («تقرير للأمم المتحدة»)
+REPORT_NOUNS = frozenset({"تقرير", "دراسه", "تحقيق", "استطلاع"})
+
+
 def lam(ctx: Context, k: int) -> bool:
     """Token ``k`` opens with the preposition «لـ»: split off by the text layer, or glued
     to a name the text layer left whole («لبي بي سي»: the entity starts after the ل)."""
@@ -216,6 +220,8 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
         return k
     toks = ctx.tokens
     head = head_kind(toks[a])
+    if head is None and toks[a].stem in REPORT_NOUNS:
+        head = "document"  # «تقرير لمجلة ...»: whose report (no back-reference, see speaker)
     t = toks[k]
     ent = ctx.ent_at.get(k)
     after = ctx.ent_at.get(k + 1) if k + 1 < limit else None
@@ -233,6 +239,12 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
     if not ok:
         return k
     k += 1
+    if k < limit and is_quote(toks[k]):  # «تقرير لمجلة "الأفق"»: the quoted name
+        q = k + 1
+        while q < limit and not is_quote(toks[q]) and q - k <= 5:
+            q += 1
+        if q < limit and is_quote(toks[q]):
+            return q + 1
     if ent is None and k < limit:  # the construct's second word: «لمحافظة الأنبار»
         ent = ctx.ent_at.get(k)
         if ent is None and toks[k].kind == "word" and is_definite(toks[k]) \

@@ -8,6 +8,7 @@ from rawi.attribution.context import Context
 from rawi.attribution.cues import Cue, bare, is_comp, is_quote
 from rawi.attribution.phrase import (
     NP_INITIAL_STOP,
+    REPORT_NOUNS,
     Found,
     first_token_of,
     head_kind,
@@ -40,6 +41,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     if a >= b:
         return None
     head = head_kind(toks[a])
+    if head is None and toks[a].stem in REPORT_NOUNS:
+        head = "report"  # «تقرير لمجلة ...»: its issuer speaks, if it names one
     ents = []
     for k in range(a, b):
         e = ctx.ent_at.get(k)
@@ -79,12 +82,12 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         return Found(a, f, "nominal")  # «واتهم القائد العسكري تركيا بـ»: the object
     if head == "person" and orgs and _role_holder(ctx, a) is not None:
         return Found(a, b, "nominal")  # «الأمين العام للأمم المتحدة»: the holder, not the UN
-    if orgs and (head in ("body", "document") or a + 3 > f):
+    if orgs and (head in ("body", "document", "report") or a + 3 > f):
         if head == "person" and orgs[0].type == "LOC":
             return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country
         e = orgs[0]
         return Found(a, b, "entity", e, e.actor)
-    if head == "document":
+    if head in ("document", "report"):
         for k in range(a + 1, b):  # «بيان للوزارة», «البيان الصادر عن المتحدث»: its issuer
             if head_kind(toks[k]) in ("body", "person"):
                 return Found(k, b, "nominal")
