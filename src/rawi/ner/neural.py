@@ -212,7 +212,13 @@ class NeuralTagger:
         ], axis=1)
         gates = x @ self._wx + self._b
         start = len(self._stems)
-        self._gates = np.concatenate([self._gates, gates]) if start else gates
+        need = start + len(gates)
+        if need > len(self._gates):  # grow by doubling: a copy per new word would be O(n^2)
+            grown = np.zeros((max(need, 2 * len(self._gates), 1024), gates.shape[1]),
+                             np.float32)
+            grown[:start] = self._gates[:start]
+            self._gates = grown
+        self._gates[start:need] = gates
         for k, (word, r) in enumerate(zip(words, rows, strict=True)):
             self._row[word] = start + k
             self._stems.append(r[10])
