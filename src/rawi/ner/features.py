@@ -26,8 +26,7 @@ _PROCLITICS = sorted(
         if c + p + a
     }
     | {"لل", "ولل", "فلل"},
-    key=len,
-    reverse=True,
+    key=lambda p: (-len(p), p),  # longest first; a fixed order (the network's prefix ids)
 )
 _FIRST = frozenset(p[0] for p in _PROCLITICS)
 _ENCLITICS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ي")
