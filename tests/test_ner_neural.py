@@ -124,3 +124,12 @@ def test_packaged_tagger_names_a_file_that_exists():
     assert (tagger._neural is not None) == (kind == "neural")
     tags = tagger.tag(["قال", "الرئيس", "الفرنسي", "إيمانويل", "ماكرون", "في", "باريس"])
     assert len(tags) == 7 and "B-LOC" in tags
+
+
+def test_the_environment_picks_the_packaged_tagger(monkeypatch):
+    from rawi.ner.tagger import ENV, NerTagger
+
+    monkeypatch.setenv(ENV, "neural")
+    assert NerTagger()._neural is not None
+    monkeypatch.setenv(ENV, "crf")
+    assert NerTagger()._neural is None

@@ -242,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev", action="store_true", help="train on 90%%, report the last 10%%")
     ap.add_argument("--pipeline", action="store_true",
                     help="dev run, then the final run on all of train; record both in "
-                         "meta.json and ship the network if it beats the CRF on dev")
+                         "meta.json (the CRF stays the default tagger)")
+    ap.add_argument("--ship-neural", action="store_true",
+                    help="with --pipeline: make the network the default tagger when it "
+                         "beats the CRF on dev")
     ap.add_argument("--epochs", type=int, default=40)
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--batch", type=int, default=16)
@@ -284,7 +287,12 @@ def main(argv: list[str] | None = None) -> int:
                 "window_20": dev_report["window_20"]},
         "train_seconds": dev_report["train_seconds"] + final["train_seconds"],
     }
-    meta["tagger"] = "neural" if nn_dev > crf_dev else "crf"
+    # The network wins on the ANERcorp dev block, but inside the whole pipeline it tags
+    # about half as many tokens per second per article and scored lower on gold-dev
+    # (entities, actor links, places): the CRF runs unless --ship-neural (RAWI_NER=neural
+    # picks the network at run time either way).
+    meta["best_on_dev"] = "neural" if nn_dev > crf_dev else "crf"
+    meta["tagger"] = "neural" if args.ship_neural and nn_dev > crf_dev else "crf"
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
     print(f"dev F1 (consistency 20): neural {nn_dev:.4f}, CRF {crf_dev:.4f}; "
           f"shipped tagger: {meta['tagger']}")

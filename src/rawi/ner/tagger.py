@@ -7,6 +7,7 @@ reported as ``PER`` in the output contract.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from rawi.ner.consistency import propagate
 from rawi.ner.dictionary import complete_spans
 from rawi.ner.features import FeatureExtractor
 from rawi.ner.resources import MODEL_DIR, load_clusters, load_gazetteer
+
+#: Environment variable that overrides which packaged tagger runs (``crf`` or ``neural``)
+ENV = "RAWI_NER"
 
 #: ANERcorp type -> output-contract type
 CONTRACT_TYPES = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -54,6 +58,7 @@ class NerTagger:
         if neural is None and default:
             meta = MODEL_DIR / "meta.json"
             kind = json.loads(meta.read_text()).get("tagger") if meta.exists() else None
+            kind = os.environ.get(ENV, kind)  # RAWI_NER=crf|neural picks the other one
             if kind == "neural":
                 neural = MODEL_DIR / "neural.npz"
         if clusters is None and packaged:
