@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Sequence
 
 from rawi.model import Article, Doc
@@ -15,6 +16,11 @@ class Pipeline:
     def __init__(self, stages: Sequence[str] | None = None) -> None:
         names = list(stages) if stages is not None else stage_names()
         self.stages: list[Stage] = [build_stage(n) for n in names]
+        # The stages' resources (dictionaries, gazetteer, lexicons: a few hundred thousand
+        # objects) live as long as the process; leave them out of every later garbage
+        # collection, which would otherwise walk them all again and again.
+        gc.collect()
+        gc.freeze()
 
     @property
     def names(self) -> list[str]:
