@@ -136,6 +136,11 @@ class Store:
             self.set_metadata("resources", resources)
         return int(cur.lastrowid)
 
+    def added_in(self, run: int) -> int:
+        """How many articles this run wrote (what is committed, whatever was counted)."""
+        return self.conn.execute("SELECT count(*) FROM articles WHERE run=?",
+                                 (run,)).fetchone()[0]
+
     def finish_run(self, run: int, added: int, skipped: int, errors: int) -> None:
         with self.transaction():
             self.conn.execute(

@@ -153,6 +153,8 @@ def ingest(
         finally:
             pool.close()
             report.seconds = time.perf_counter() - start
+            # a Ctrl-C between a batch's commit and its count must not lose the count
+            report.added = store.added_in(run)
             store.finish_run(run, report.added, report.skipped, report.errors)
     return report
 
