@@ -397,3 +397,9 @@ def test_a_source_tail_after_the_claim_and_a_report_issuer():
     (a,) = run('وتدهور الوضع، حسبما أفاد تقرير لمجلة "الأفق".',
                [("الأفق", "ORG", "Al-Ufuq", 0)]).attributions
     assert a.speaker.actor.name == "Al-Ufuq"
+
+
+def test_an_honorific_pronoun_refers_to_the_dignitary_named_last():
+    text = "واستقبل أمير المنطقة الأمير سامي قعوار الوفد في مكتبه. وقال سموه إن المشروع مهم."
+    (a,) = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)]).attributions
+    assert a.speaker.text == "سموه" and a.speaker.actor.name == "Sami Qawar"

@@ -286,6 +286,10 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
                 ent = _entity(ctx, sp.entity)
                 if ent is not None and ent.type == "PER":
                     return like(sp)
+        if bare(head) in HONORIFIC_PRONOUNS:
+            ent = _last_person(ctx, found.a)
+            if ent is not None:  # «استقبل الأمير فيصل ... وقال سموه»: the dignitary named last
+                return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
     if kind == "body":
         word = _head_word(head)
         start = ctx.tokens[before].start
@@ -303,6 +307,28 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
         if resolved is not None:
             return Speaker(s, e, text, actor=resolved)
     return Speaker(s, e, text)
+
+
+#: honorific pronouns («His Highness»): they refer to the dignitary named last
+HONORIFIC_PRONOUNS = frozenset({"سموه", "معاليه", "فخامته", "سعادته", "سموها", "معاليها"})
+#: sentences back that an honorific pronoun may reach
+HONORIFIC_REACH = 2
+
+
+def _last_person(ctx: Context, a: int) -> Entity | None:
+    """The last linked person named before token ``a``, within two sentences."""
+    toks = ctx.tokens
+    lo = ctx.sentence(a)[0]
+    for _ in range(HONORIFIC_REACH):
+        if lo == 0:
+            break
+        lo = ctx.sentence(lo - 1)[0]
+    start, end = toks[lo].start, toks[a].start
+    for ent in reversed(ctx.doc.entities):
+        if start <= ent.start and ent.end <= end and ent.type == "PER" \
+                and ent.actor is not None:
+            return ent
+    return None
 
 
 def _named_before(ctx: Context, a: int, b: int) -> Entity | None:
