@@ -380,8 +380,6 @@ def test_subject_after_a_time_a_country_acting_and_no_subject_after_a_prepositio
     assert a.speaker is None or a.speaker.actor is None
 
 
-
-
 def test_recognised_amounts_to_and_convenes_are_no_reports():
     doc = run("وكان الرئيس قد اعترف بالقدس عاصمة. وحققت البلاد فائضا يبلغ 2 في المائة. "
               "وهناك جلسة أسبوعية يدعو إليها رئيس الحكومة. واعترف الوزير بأن الخطة فشلت.")
