@@ -278,8 +278,9 @@ def is_definite(tok: Token) -> bool:
 
 
 _ADJ_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "ه", "ون", "ين", "ان")
-#: proclitic prepositions: a word that carries one is no adjective («لمحافظة»)
-_PREPOSED = frozenset({"ل", "لل", "ب", "ك"})
+#: proclitic prepositions: a word that carries one is no adjective («لمحافظة») and no
+#: subject («للسيسي»)
+PREPOSITION_CLITICS = frozenset({"ل", "لل", "ب", "ك"})
 
 
 def shrink(ctx: Context, found: Found) -> Found:
@@ -299,7 +300,7 @@ def shrink(ctx: Context, found: Found) -> Found:
         # construct state: «ولي العهد», «وزير الخارجية», «مفوضية حقوق الإنسان»
         m = k
         while m < found.b and m < found.a + 3 and toks[m].kind == "word" \
-                and not is_definite(toks[m]) and not _PREPOSED.intersection(
+                and not is_definite(toks[m]) and not PREPOSITION_CLITICS.intersection(
                     toks[m].prefix.split("+")) and m not in ctx.cue_at:
             m += 1
         if m < found.b and toks[m].kind == "word" and is_definite(toks[m]) \
@@ -311,7 +312,7 @@ def shrink(ctx: Context, found: Found) -> Found:
         t = toks[k]
         adjective = (definite and is_definite(t) and t.prefix in ("ال", "")) or (
             not definite and bare(t).endswith(_ADJ_ENDINGS)
-            and not _PREPOSED.intersection(t.prefix.split("+")))
+            and not PREPOSITION_CLITICS.intersection(t.prefix.split("+")))
         if t.kind != "word" or not adjective or k in ctx.cue_at:
             break  # a definite head takes definite adjectives: «الأمين العام»
         k += 1

@@ -8,6 +8,7 @@ from rawi.attribution.context import Context
 from rawi.attribution.cues import Cue, bare, is_comp, is_quote
 from rawi.attribution.phrase import (
     NP_INITIAL_STOP,
+    PREPOSITION_CLITICS,
     REPORT_NOUNS,
     Found,
     first_token_of,
@@ -447,8 +448,8 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
         if e is not None and e.type == "LOC" and _acting_country(ctx, e, k):
             return _named_speaker(ctx, e, k)  # «فيما دافعت الولايات المتحدة ...، مؤكدة»
         if e is not None and e.type in ("PER", "ORG"):
-            if (_PREPS.intersection(toks[k].prefix.split("+")) and toks[k].start < e.start
-                    and head_kind(toks[k - 1]) != "document"):
+            if (PREPOSITION_CLITICS.intersection(toks[k].prefix.split("+"))
+                    and toks[k].start < e.start and head_kind(toks[k - 1]) != "document"):
                 continue  # «للسيسي»: an object; but «في بيان لوزارة الخارجية»: the issuer
             return _named_speaker(ctx, e, k)
         if e is None and k == lo + 1:
@@ -457,9 +458,6 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
                 s, t = ctx.chars(k, k + 1)
                 return Speaker(s, t, ctx.doc.text[s:t], actor=ent.actor, entity=ent.id)
     return None
-
-
-_PREPS = frozenset({"ل", "لل", "ب", "ك"})
 
 
 def _acting_country(ctx: Context, e: Entity, k: int) -> bool:
