@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from rawi.attribution import lexicon
 from rawi.model import Token
+from rawi.text.normalize import REMOVED
 
 _COMP = re.compile(r"^[وف]?ب?ان(?:ه|ها|هم|هما|هن|ني|نا|كم)?$")
 QUOTES = frozenset('"«»“”„')
@@ -71,12 +72,15 @@ def _lookup(tok: Token) -> tuple[lexicon.CueForm | None, int]:
     return None, 0
 
 
+_REMOVED = "".join(REMOVED)  # what normalisation drops: diacritics, tatweel, controls
+
+
 def _written_instead(surface: str, letter: str) -> bool:
     """The word ends in the letter normalisation folds into ``letter`` (ه for ة, ى for
     ي), diacritics aside: «مضيفه» is "his host", not the participle «مضيفة»; «يدعى» is
     "is named", not «يدعي» "claims". Writers do swap them, so a complement after the
     word still makes it the cue."""
-    letters = surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640")
+    letters = surface.rstrip(_REMOVED)
     return letters.endswith(lexicon.FOLDED[letter])
 
 

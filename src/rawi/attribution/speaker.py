@@ -17,7 +17,8 @@ from rawi.attribution.phrase import (
     lam,
     name_at,
 )
-from rawi.model import Actor, Entity, Speaker, Token
+from rawi.attribution.speaker_actor import role_holder_at
+from rawi.model import Entity, Speaker, Token
 
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
@@ -81,7 +82,7 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     if head == "person" and orgs and is_definite(toks[a]) and f > a and is_definite(toks[f - 1]) \
             and toks[f].prefix == "" and not is_definite(toks[f]):
         return Found(a, f, "nominal")  # «واتهم القائد العسكري تركيا بـ»: the object
-    if head == "person" and orgs and _role_holder(ctx, a) is not None:
+    if head == "person" and orgs and role_holder_at(ctx, a) is not None:
         return Found(a, b, "nominal")  # «الأمين العام للأمم المتحدة»: the holder, not the UN
     if orgs and (head in ("body", "document", "report") or a + 3 > f):
         if head == "person" and orgs[0].type == "LOC":
@@ -97,12 +98,6 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     if head in ("person", "body", "document"):
         return Found(a, b, "nominal")
     return None
-
-
-def _role_holder(ctx: Context, a: int) -> Actor | None:
-    from rawi.attribution.speaker_actor import role_holder_at
-
-    return role_holder_at(ctx, a)
 
 
 def issuer(ctx: Context, j: int, stop: int) -> Found | None:
@@ -276,7 +271,7 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
         ent = _title_antecedent(ctx, found.a, found.b)
         if ent is not None:
             return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
-        holder = _role_holder(ctx, found.a)  # «وزير الطاقة السعودي» on the article's date
+        holder = role_holder_at(ctx, found.a)  # «وزير الطاقة السعودي» on the article's date
         if holder is not None:
             return Speaker(s, e, text, actor=holder)
         # a title with its own complement names someone new («المدير الطبي للمستشفى»,
