@@ -40,17 +40,23 @@ def _spans(ctx: Context) -> tuple[list[int], list[tuple[int, int, Actor, str]]]:
     return found
 
 
-def role_holder_at(ctx: Context, k: int) -> Actor | None:
-    """The person the actors stage found holding the office named at token ``k``
-    («وزير الطاقة السعودي», «الأمين العام للأمم المتحدة» on the article's date)."""
+def _spans_over(ctx: Context, k: int):
+    """(overlap in characters, actor, kind) of each resolved mention over token ``k``."""
     if not ctx.doc.actors:
-        return None
+        return
     start, end = ctx.tokens[k].start, ctx.tokens[k].end
     starts, spans = _spans(ctx)
     for s, e, actor, kind in spans[bisect_left(starts, start - LONGEST):bisect_left(starts, end)]:
-        if kind == "role" and s < end and start < e and actor.type == "person":
-            return actor
-    return None
+        ov = min(end, e) - max(start, s)
+        if ov > 0:
+            yield ov, actor, kind
+
+
+def role_holder_at(ctx: Context, k: int) -> Actor | None:
+    """The person the actors stage found holding the office named at token ``k``
+    («وزير الطاقة السعودي», «الأمين العام للأمم المتحدة» on the article's date)."""
+    return next((actor for _ov, actor, kind in _spans_over(ctx, k)
+                 if kind == "role" and actor.type == "person"), None)
 
 
 #: «متحدث باسم الوزارة», «بيان صادر عن الوزارة»: the organisation is the source
@@ -65,14 +71,8 @@ def actor_at(ctx: Context, k: int) -> Actor | None:
     e = ctx.ent_at.get(k)
     if e is not None and e.actor is not None:
         return e.actor
-    if not ctx.doc.actors:
-        return None
-    start, end = ctx.tokens[k].start, ctx.tokens[k].end
-    starts, spans = _spans(ctx)
     best, best_ov = None, 0
-    for s, e, actor, _kind in spans[bisect_left(starts, start - LONGEST):
-                                    bisect_left(starts, end)]:
-        ov = min(end, e) - max(start, s)
+    for ov, actor, _kind in _spans_over(ctx, k):
         if ov > best_ov:
             best, best_ov = actor, ov
     return best
