@@ -404,3 +404,35 @@ def test_an_honorific_pronoun_refers_to_the_dignitary_named_last():
     text = "واستقبل أمير المنطقة الأمير سامي قعوار الوفد في مكتبه. وقال سموه إن المشروع مهم."
     (a,) = run(text, [("سامي قعوار", "PER", "Sami Qawar", 0)]).attributions
     assert a.speaker.text == "سموه" and a.speaker.actor.name == "Sami Qawar"
+
+
+def test_adjuncts_between_the_verb_and_its_subject_are_skipped():
+    text = "وقال من جهته وزير الخارجية الأردني إن الحل سياسي."
+    (a,) = run(text).attributions
+    assert a.speaker.text.startswith("وزير الخارجية")
+    text = "وقال لي أحد السكان إن الماء انقطع منذ يومين."
+    (a,) = run(text).attributions
+    assert a.speaker.anonymous and "السكان" in a.speaker.text
+
+
+@pytest.mark.parametrize("text", [
+    "وكشفت من خلال التحقيقات أن المتهمين فروا إلى الخارج.",  # a preposition
+    "وكان الرجل ينكر ذلك ويقول إن المال لم يخرج.",  # a demonstrative object
+])
+def test_a_preposition_or_demonstrative_after_the_verb_is_no_speaker(text):
+    for a in run(text).attributions:
+        assert a.speaker is None or a.speaker.text not in ("من", "ذلك")
+
+
+def test_an_anonymous_source_before_the_verb_keeps_its_nisba():
+    text = "وكانت وسائل إعلام رسمية تركية قالت إن القوات دخلت البلدة."
+    (a,) = run(text, [("تركية", "LOC", "Turkey", 0)]).attributions
+    assert a.speaker.anonymous and a.speaker.text == "وسائل إعلام رسمية تركية"
+
+
+def test_a_spokesman_before_the_verb_is_the_same_speaker_as_after_it():
+    after = run("وقال المتحدث باسم وزارة الصحة إن المستشفيات جاهزة.",
+                [("وزارة الصحة", "ORG", "Ministry of Health", 0)]).attributions[0]
+    before = run("وكان المتحدث باسم وزارة الصحة قال إن المستشفيات جاهزة.",
+                 [("وزارة الصحة", "ORG", "Ministry of Health", 0)]).attributions[0]
+    assert after.speaker.actor.name == before.speaker.actor.name == "Ministry of Health"

@@ -70,3 +70,19 @@ def test_clitics_left_out_under_diacritics_and_tatweel():
     toks = tokenize(text)
     starts = [text[name_start(t):t.end] for t in toks]
     assert starts == ["الولايات", "المتحدة", "العراق", "دِمَشق"]
+
+
+def test_a_function_word_alone_is_never_an_entity():
+    class EveryWordAName:  # a tagger that tags every token as a one-word person
+        def tag_document(self, sentences, complete=True):
+            return [["B-PERS"] * len(s) for s in sentences]
+
+    pipe = Pipeline(["text", "entities"])
+    stage = pipe.stages[1]
+    stage.tagger, real = EveryWordAName(), stage.tagger
+    try:
+        doc = pipe("وقال لي سمير إن ذلك صحيح.")
+    finally:
+        stage.tagger = real
+    texts = [e.text for e in doc.entities]
+    assert "سمير" in texts and "لي" not in texts and "ذلك" not in texts and "إن" not in texts

@@ -22,9 +22,16 @@ STOP_WORDS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", 
                         "الذي", "التي", "الذين", "بينما", "فيما", "وفي", "كما", "ايضا",
                         "حين", "عندما", "بالقول", "قائلا", "قايلا", "التابع",
                         "التابعه", "التابعين", "التابعتين"})
-#: words that, right after the cue, show there is no subject («وأعرب عن ...»)
-NP_INITIAL_STOP = STOP_WORDS | {"عن"}
+#: words that, right after the cue, show there is no subject («وأعرب عن ...», «وكشفت من
+#: خلال ...»); a demonstrative there is the object («كان ينكر ذلك»)
+NP_INITIAL_STOP = STOP_WORDS | {"عن", "من", "ذلك", "هذا", "هذه", "تلك"}
 MAX_NP = 14
+#: «لي», «له»: whom it was said to, as a pronoun, right after the verb
+TO_PRONOUNS = frozenset({"لي", "له", "لها", "لنا", "لهم", "لهما", "لكم", "لك"})
+#: «بدوره» (in turn) between a verb and its subject
+FOR_ITS_PART = frozenset({"بدوره", "بدورها", "بدورهم", "بدورهما"})
+#: what follows «من» in «من جهته», «من جانبها» (for his/her part)
+FROM_ITS_SIDE = frozenset(w + s for w in ("جهت", "جانب", "ناحيت") for s in ("ه", "ها", "هم", "هما"))
 
 
 @dataclass
@@ -80,8 +87,14 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     named = ""  # the type of the last name in the phrase
     if not genitive:
         # «قالت الثلاثاء دولة الكويت», «أعلن، أمس، الجيش»: a time before the subject
-        while j + 1 < limit and (ctx.time_at.get(j) is not None or toks[j].text in (",", "،")):
-            j += 1
+        while j + 1 < limit:
+            if ctx.time_at.get(j) is not None or toks[j].text in (",", "،") \
+                    or bare(toks[j]) in FOR_ITS_PART:
+                j += 1
+            elif bare(toks[j]) == "من" and bare(toks[j + 1]) in FROM_ITS_SIDE:
+                j += 2  # «وقال من جهته الوزير»: for his part, then the subject
+            else:
+                break
         # after a nominal cue («وفقا للمرصد») the «لـ» name is the source, not whom it was
         # said to
         j = _past_addressee(ctx, j, limit)
@@ -168,6 +181,8 @@ def _past_addressee(ctx: Context, j: int, limit: int) -> int:
     if j >= limit:
         return j
     t = toks[j]
+    if t.norm in TO_PRONOUNS and j + 1 < limit and toks[j + 1].kind == "word":
+        return j + 1  # «وقال لي أحد السكان»: to me, then the subject
     if t.norm == "لـ" or t.text == "لـ":
         k = j + 1
     elif t.prefix.split("+")[0] in ("ل", "لل") and ctx.ent_at.get(j) is not None:

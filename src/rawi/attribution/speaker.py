@@ -161,7 +161,9 @@ def subject_before(ctx: Context, i: int) -> Found | None:
                             and bare(toks[a - 1]) not in ("ان", "لكن", "ثم", "اما")
                             and not is_comp(toks[a - 1]) and ctx.ent_at.get(a - 1) is None
                             and head_kind(toks[a - 1]) is None):
-            return None  # the entity is an object or a genitive: «خطابه لكوريا»
+            # «مصادر أمنية سورية قالت»: a country spelt like the nisba ends an anonymous
+            # source; else the entity is an object or a genitive («خطابه لكوريا»)
+            return _anonymous_before(ctx, lo, a, k)
         return Found(a, k + 1, "entity", e, e.actor)
     # an anonymous or nominal head among the last few words: «ولكن مصدرين أمنيين قالا»
     for h in range(k, max(lo - 1, k - 4), -1):
@@ -170,7 +172,26 @@ def subject_before(ctx: Context, i: int) -> Found | None:
             break
         kind = head_kind(t)
         if kind is not None:
+            if h - 2 >= lo and bare(toks[h - 1]) == "باسم" and head_kind(toks[h - 2]) == "person":
+                return classify(ctx, h - 2, k + 1)  # «المتحدث باسم الحكومة قال»: the spokesman
             return Found(h, k + 1, "anonymous" if kind == "anonymous" else "nominal")
+    return None
+
+
+def _anonymous_before(ctx: Context, lo: int, a: int, k: int) -> Found | None:
+    """An anonymous head («مصادر», «وسائل») up to three plain words before token ``a``,
+    with only words without clitics in between: the source the words describe."""
+    toks = ctx.tokens
+    if toks[a].prefix:
+        return None
+    for h in range(a - 1, max(lo - 1, a - 4), -1):
+        t = toks[h]
+        if t.kind != "word" or ctx.ent_at.get(h) is not None:
+            return None
+        if head_kind(t) == "anonymous":
+            return Found(h, k + 1, "anonymous")
+        if t.prefix:
+            return None
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from rawi.model import Doc, Entity, Token
 from rawi.ner.scoring import entities as chunks
 from rawi.ner.tagger import CONTRACT_TYPES, get_tagger
+from rawi.text.lexicon import function_words
 from rawi.text.normalize import REMOVED
 
 #: proclitics that never belong to a name
@@ -63,6 +64,7 @@ class EntitiesStage:
 
     def __init__(self) -> None:
         self.tagger = get_tagger()
+        self.not_names = function_words()
 
     def __call__(self, doc: Doc) -> Doc:
         groups = sentence_tokens(doc)
@@ -70,6 +72,8 @@ class EntitiesStage:
         found: list[Entity] = []
         for group, sent_tags in zip(groups, tags, strict=True):
             for typ, a, b in chunks(sent_tags):
+                if b - a == 1 and group[a].norm in self.not_names:
+                    continue  # «وقال لي»: "to me", not the surname Li
                 start, end = name_start(group[a]), group[b - 1].end
                 if start >= end:
                     start = group[a].start

@@ -43,3 +43,9 @@ def no_split() -> frozenset[str]:
 def particles() -> frozenset[str]:
     """Two-letter words that may stand after a proclitic (بما، فهو، لكل)."""
     return _word_list("particles.txt")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Pronouns, prepositions with a pronoun, demonstratives and particles: never a name alone."""
+    return _word_list("function_words.txt")
