@@ -93,6 +93,12 @@ def check_nominal_speaker(src: str, want: str) -> None:
     assert any(head_kind(t) == want for t in doc.tokens)
 
 
+def check_np_adjective(src: str, want: str) -> None:
+    doc = AttributionStage()(_doc(src))
+    sp = doc.attributions[0].speaker
+    assert sp is not None and sp.text == want
+
+
 CHECKS = {
     "cues.tsv": check_cues,
     "irregular_cues.tsv": check_irregular,
@@ -106,6 +112,7 @@ CHECKS = {
     "speaker_nominals.tsv": check_nominal_speaker,
     "family_nouns.tsv": check_family,
     "addressees.tsv": check_addressee,
+    "np_adjectives.tsv": check_np_adjective,
 }
 CASES = [(name, src, want) for name in CHECKS for src, want in _cases(name)]
 

@@ -436,3 +436,20 @@ def test_a_spokesman_before_the_verb_is_the_same_speaker_as_after_it():
     before = run("وكان المتحدث باسم وزارة الصحة قال إن المستشفيات جاهزة.",
                  [("وزارة الصحة", "ORG", "Ministry of Health", 0)]).attributions[0]
     assert after.speaker.actor.name == before.speaker.actor.name == "Ministry of Health"
+
+
+def test_a_plural_cue_does_not_take_up_one_person_or_body():
+    text = ("وقال تنظيم الدولة إنه خطف الرهائن. وتظاهر أقرباء الرهائن أمام المحافظة "
+            "مطالبين الحكومة بالتدخل. وقال ناشطون إن القصف استمر. وأضافوا أن الطائرات حلقت.")
+    first, plural, activists, more = run(text, [("تنظيم الدولة", "ORG", "Islamic State", 0)]
+                                         ).attributions
+    assert first.speaker.actor.name == "Islamic State"
+    assert plural.speaker is None or plural.speaker.actor is None
+    assert more.speaker.text == activists.speaker.text == "ناشطون"
+
+
+def test_the_title_of_a_named_official_runs_on_to_the_name():
+    text = "وقال منسق الأمم المتحدة للشؤون الإنسانية في سوريا سامي نور إن القتلى سبعة."
+    (a,) = run(text, [("الأمم المتحدة", "ORG", "United Nations", 0), ("سوريا", "LOC", "Syria", 0),
+                      ("سامي نور", "PER", "Sami Nour", 0)]).attributions
+    assert a.speaker.text == "سامي نور"

@@ -192,6 +192,11 @@ def anonymous_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def np_adjectives() -> frozenset[str]:
+    return frozenset(_n(f[0]) for _, f in _rows("np_adjectives.tsv", 1))
+
+
+@lru_cache(maxsize=1)
 def speaker_nominals() -> dict[str, str]:
     out = {}
     for where, (word, kind) in _rows("speaker_nominals.tsv", 2):

@@ -109,6 +109,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         t = toks[k]
         if k > j and not genitive and lam(ctx, k):
             after = genitive_end(ctx, j, k, limit)
+            if after == k and _name_after_title(ctx, k, limit, TITLE_REACH):
+                after = k + 1  # «منسق الأمم المتحدة للشؤون الإنسانية ... بانوس مومتزيس»
             if after == k:
                 break  # «قال الوزير لرويترز»: whom it was said to, not the speaker
             k = after
@@ -119,10 +121,12 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
                 k += 1
             named = ent.type
             continue
-        if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم":
+        if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم" \
+                and not (bare(t) in TITLE_PREPOSITIONS and _name_after_title(ctx, k + 1, limit)):
             break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
         if (named and named != "PER" and t.kind == "word" and not bare(t).endswith(_NISBA)
-                and head_kind(t) != "person" and not _person_within(ctx, k + 1, limit)):
+                and head_kind(t) != "person" and not _person_within(ctx, k + 1, limit)
+                and not _name_after_title(ctx, k, limit, TITLE_REACH)):
             # after an organisation only its adjectives: «أعلن الجيش السوري السيطرة»
             # (a title and a name go on: «مدير شرطة جازان اللواء ناصر الدويسي»)
             break
@@ -138,6 +142,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
             continue
         if t.kind != "word" and t.kind != "latin" and t.kind != "number":
             break
+        if k > j and _object_after_nisba(ctx, k, limit):
+            break  # «ووصفت وسائل الإعلام الإيرانية الخسائر»: the object starts
         if ctx.time_at.get(k) is not None or k in ctx.cue_at or is_comp(t):
             break
         if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
@@ -204,17 +210,21 @@ def _past_addressee(ctx: Context, j: int, limit: int) -> int:
 
 #: prepositions inside a title before the person's name («المبعوث إلى», «السفير لدى»)
 TITLE_PREPOSITIONS = frozenset({"الي", "لدي", "في"})
+#: how far a «لـ» genitive may run on before the name of the title's holder
+TITLE_REACH = 6
 
 
-def _name_after_title(ctx: Context, k: int, limit: int) -> bool:
-    """A person's name starts within four words after token ``k``, with only names and
-    definite words before it: the rest of a title."""
+def _name_after_title(ctx: Context, k: int, limit: int, reach: int = 4) -> bool:
+    """A person's name starts within ``reach`` words after token ``k``, with only names,
+    definite words and the prepositions of a title («في», «إلى») before it: the rest of
+    a title («منسق الأمم المتحدة للشؤون الإنسانية في سوريا بانوس مومتزيس»)."""
     toks = ctx.tokens
-    for m in range(k, min(limit, k + 4)):
+    for m in range(k, min(limit, k + reach)):
         e = ctx.ent_at.get(m)
         if is_person_entity(e):
             return m > k
-        if toks[m].kind != "word" or (e is None and not is_definite(toks[m])):
+        if toks[m].kind != "word" or (e is None and not is_definite(toks[m])
+                                      and bare(toks[m]) not in TITLE_PREPOSITIONS):
             return False
     return False
 
@@ -273,6 +283,20 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
 
 
 _NISBA = ("ي", "يه", "يين", "يون", "يان")
+
+
+def _object_after_nisba(ctx: Context, k: int, limit: int) -> bool:
+    """Token ``k`` is a definite noun right after a definite nisba adjective: the verb's
+    object, not more subject (no title, name, nisba or subject adjective; no name next)."""
+    toks = ctx.tokens
+    t, before = toks[k], toks[k - 1]
+    if t.prefix != "ال" or before.prefix != "ال" or ctx.ent_at.get(k) is not None:
+        return False
+    word = bare(t)
+    # «يان» (the dual) left out: «البيان», «الكيان» end so too
+    return (bare(before).endswith(_NISBA[:-1]) and not word.endswith(_NISBA)
+            and word not in lexicon.np_adjectives() and head_kind(t) is None
+            and not _person_within(ctx, k + 1, limit))
 
 
 def name_at(ctx: Context, k: int) -> Entity | None:

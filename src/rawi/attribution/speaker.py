@@ -439,19 +439,35 @@ def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> 
     sent = ctx.sent_of[cue.i]
     gender = "" if cue.lemma in IMPERSONAL else cue.gender
     compatible = [(c, sp) for c, sp, g in history if not gender or not g or g == gender]
+    if cue.number == "p":  # «مطالبين», «وأضافوا»: a group, not one person or body
+        compatible = [(c, sp) for c, sp in compatible if _plural_like(sp)]
     same = [sp for c, sp in compatible if ctx.sent_of[c.i] == sent and c.i < cue.i]
     if same:
         return same[-1]
     opening = _sentence_subject(ctx, cue.i)
-    if opening is not None:
+    if opening is not None and (cue.number != "p" or _plural_like(opening)):
         return opening
     if cue.kind in ("participle", "masdar"):
         first = _first_subject_in_sentence(ctx, cue.i)
-        if first is not None:
+        if first is not None and (cue.number != "p" or _plural_like(first)):
             return first
     if compatible:
         return compatible[-1][1]
     return None
+
+
+#: endings of a plural noun or a plural nisba («ناشطون», «الحوثيين», «مصادر أمنية» aside)
+PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
+def _plural_like(sp: Speaker) -> bool:
+    """A speaker a plural verb can take up: an anonymous source («مصادر», «ناشطون») or
+    a phrase written in the plural («الحوثيون»)."""
+    if sp.anonymous:
+        return True
+    from rawi.text.normalize import normalize
+
+    return any(w.endswith(PLURAL_ENDINGS) for w in normalize(sp.text).split())
 
 
 def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
