@@ -453,3 +453,12 @@ def test_the_title_of_a_named_official_runs_on_to_the_name():
     (a,) = run(text, [("الأمم المتحدة", "ORG", "United Nations", 0), ("سوريا", "LOC", "Syria", 0),
                       ("سامي نور", "PER", "Sami Nour", 0)]).attributions
     assert a.speaker.text == "سامي نور"
+
+
+def test_a_following_came_in_sentence_names_the_channel():
+    text = "وأكد الوزير أن المفاوضات مستمرة. وجاء ذلك خلال مؤتمر صحفي عقده في عمان."
+    (a,) = run(text).attributions
+    assert a.channel is not None and a.channel.type == "press_conference"
+    text = "وقال الوزير إن الحل سياسي. جاء ذلك بعد يومين من الهجوم على القافلة."
+    (a,) = run(text).attributions
+    assert a.channel is None

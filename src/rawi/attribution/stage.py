@@ -377,7 +377,7 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
         a, b = d.clause
         channel = d.channel or (find_channel(ctx, a, b) if b > a else None)
         if channel is None:
-            channel = _tail_channel(ctx, d)
+            channel = _tail_channel(ctx, d) or _came_in_channel(ctx, d)
         if channel is None and d.speaker is not None and d.cue.kind == "verb":
             channel = _speaker_channel(ctx, d)
         if channel is None and out and d.cue.lemma in GOES_ON:
@@ -435,6 +435,40 @@ def _speaker_channel(ctx: Context, d: _Draft) -> Channel | None:
     if ch is not None and ch.type in ("tv", "radio", "agency", "newspaper"):
         return ch
     return None
+
+
+#: «جاء ذلك في ...», «وجاءت تصريحاته خلال ...»: the next sentence names the channel
+CAME = frozenset({"جاء", "جاءت"})
+CAME_WHAT = frozenset({"ذلك", "هذا", "تصريحاته", "تصريحاتها", "تصريحات", "كلامه", "كلامها",
+                       "حديثه", "حديثها"})
+#: words between «جاء ذلك» and the preposition that make it a time, not a channel
+CAME_NOT = frozenset({"بعد", "قبل", "بالتزامن", "عقب", "اثر", "تزامنا"})
+#: how many words after its preposition the channel may end
+CAME_REACH = 5
+
+
+def _came_in_channel(ctx: Context, d: _Draft) -> Channel | None:
+    """«قال الوزير إن ... . جاء ذلك في تغريدة على تويتر»: the sentence right after the
+    statement opens with «جاء ذلك» and names where it was said."""
+    toks = ctx.tokens
+    k = d.content[1]
+    while k < len(toks) and toks[k].kind == "punct":
+        k += 1
+    if k + 2 >= len(toks) or bare(toks[k]) not in CAME or bare(toks[k + 1]) not in CAME_WHAT:
+        return None
+    if ctx.sent_of[k] == ctx.sent_of[d.cue.i] or ctx.sentence(k)[0] != k:
+        return None  # not a sentence of its own
+    end = ctx.sentence(k)[1]
+    # the channel's preposition right after «جاء ذلك» (or the speaker's name after
+    # «جاءت تصريحات»), the channel right after it: «جاءت تصريحاته بعد انتشار وسم على
+    # تويتر» says when, not where
+    prep = next((m for m in range(k + 2, min(end, k + 6))
+                 if bare(toks[m]) in _CHANNEL_PREPOSITIONS), None)
+    if prep is None or not all(toks[m].kind == "word" and bare(toks[m]) not in CAME_NOT
+                               for m in range(k + 2, prep)):
+        return None
+    ch = find_channel(ctx, prep + 1, min(end, prep + CAME_REACH))
+    return ch if ch is not None and ch.type != "agency" else None
 
 
 def _tail_channel(ctx: Context, d: _Draft) -> Channel | None:
