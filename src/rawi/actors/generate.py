@@ -45,6 +45,8 @@ def institution_forms(inst: dict[str, str], country: dict[str, str]) -> list[str
         forms.extend(f"{constructs[0]} {name}" for name in names_ar[:2])
     if len(forms) < 2:
         forms.append(f"{heads[0][0]} في {names_ar[0]}")
+    if len(set(forms)) < 2:  # no nisba and no construct form: «البنك المركزي في جيبوتي»
+        forms.extend(f"{head} في {name}" for head, _ in heads[:2] for name in names_ar[:2])
     return list(dict.fromkeys(forms))
 
 
@@ -65,9 +67,10 @@ def generate(base: Path | None = None) -> dict[str, str]:
         hand = base / f"{stem}.tsv"
         taken = {row["id"] for _, row in read_table(hand)} if hand.exists() else set()
         lines = out.setdefault(stem, [])
+        only = set(split_cell(inst.get("countries", "")))  # empty: every country
         for country in countries:
             ident = f"{country['country'].lower()}-{inst['key']}"
-            if ident in taken:
+            if ident in taken or (only and country["country"] not in only):
                 continue
             aliases = [fill(a, country) for a in split_cell(inst["aliases"])]
             row = [ident, inst["type"], country["country"], fill(inst["name"], country),
