@@ -163,10 +163,14 @@ def test_subject_before_the_verb_after_a_title_or_between_commas():
     assert a.speaker is None or a.speaker.actor is None  # a place before a comma: no subject
 
 
-def test_the_source_quoted_by_a_paper_is_not_part_of_the_paper():
+def test_an_outlet_relaying_a_source_is_the_channel_and_the_source_speaks():
     text = "ونقلت الصحيفة عن مصدر حكومي قوله إن الاتفاق وشيك."
     (a,) = run(text).attributions
-    assert a.speaker.text == "الصحيفة"
+    assert a.speaker.text == "مصدر حكومي" and a.speaker.anonymous
+    assert a.channel.type == "newspaper" and a.content.text == "الاتفاق وشيك"
+    text = "ونقل السفير عن الرئيس سامي نور تأكيده أن العلاقات قوية."
+    (a,) = run(text, [("سامي نور", "PER", "Sami Nour", 0)]).attributions
+    assert a.speaker.actor.name == "Sami Nour" and a.channel is None
 
 
 def test_a_name_right_after_a_definite_noun_is_the_object():
@@ -462,3 +466,23 @@ def test_a_following_came_in_sentence_names_the_channel():
     text = "وقال الوزير إن الحل سياسي. جاء ذلك بعد يومين من الهجوم على القافلة."
     (a,) = run(text).attributions
     assert a.channel is None
+
+
+def test_relayed_source_after_a_bracketed_abbreviation_or_as_a_body_name():
+    text = "ونقلت وكالة الأنباء اليمنية (سبأ) عن مصدر طبي قوله إن المستشفى امتلأ."
+    (a,) = run(text).attributions
+    assert a.speaker.text == "مصدر طبي" and a.channel.type == "agency"
+    text = "ونقلت وكالة الإعلام الروسية عن وزارة الدفاع قولها إن الجيش أسقط طائرة."
+    (a,) = run(text).attributions
+    assert a.speaker.text == "وزارة الدفاع"
+    text = "وأعرب الوزير عن قلقه من التصعيد في الجنوب."
+    (a,) = run(text).attributions
+    assert a.speaker.text == "الوزير" and a.channel is None  # «أعرب عن» relays nobody
+
+
+def test_an_indefinite_title_is_someone_new_not_the_last_person():
+    text = "وقال الوزير سامي نور إن الحل سياسي. ونقلت الوكالة عن متحدث أمني قوله إن الأمن مستتب."
+    first, second = run(text, [("سامي نور", "PER", "Sami Nour", 0)]).attributions
+    assert first.speaker.actor.name == "Sami Nour"
+    assert second.speaker.text == "متحدث أمني" and second.speaker.actor is None
+    assert second.speaker.anonymous

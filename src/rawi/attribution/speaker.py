@@ -298,7 +298,10 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
         # a title with its own complement names someone new («المدير الطبي للمستشفى»,
         # «المتحدث باسم الشرطة»); a bare title refers back («الوزير», «المسؤول الأممي»)
         after = min(found.b + 1, len(toks))  # the phrase may stop right before its «لـ»
-        if not any(lam(ctx, k) or bare(toks[k]) == "باسم" for k in range(found.a + 1, after)):
+        named_new = any(lam(ctx, k) or bare(toks[k]) == "باسم" for k in range(found.a + 1, after))
+        if not named_new and _indefinite(ctx, found.a, found.b):
+            return Speaker(s, e, text, anonymous=True)  # «متحدث أمني»: someone unnamed
+        if not named_new:
             for _, sp, _ in reversed(history):
                 ent = _entity(ctx, sp.entity)
                 if ent is not None and ent.type == "PER":
@@ -324,6 +327,19 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
         if resolved is not None:
             return Speaker(s, e, text, actor=resolved)
     return Speaker(s, e, text)
+
+
+def _indefinite(ctx: Context, a: int, b: int) -> bool:
+    """«متحدث أمني», «مسؤول كبير»: an indefinite title and its adjectives, no construct
+    with a definite noun or a name («وزير الخارجية» is definite) and no honorific pronoun."""
+    toks = ctx.tokens
+    head = toks[a]
+    if head.kind != "word" or is_definite(head) or bare(head) in HONORIFIC_PRONOUNS \
+            or head.suffix:
+        return False
+    # «وزير خارجية ألمانيا»: a construct with a name is definite too
+    return all(toks[k].kind == "word" and not is_definite(toks[k]) and ctx.ent_at.get(k) is None
+               for k in range(a + 1, b))
 
 
 #: honorific pronouns («His Highness»): they refer to the dignitary named last

@@ -263,14 +263,23 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     j = cue.j
     comp = find_complement(ctx, j, sent_b)
     found: Found | None = None
+    relay_channel: Channel | None = None
     start = j
     if cue.kind == "verb":
         np_a, np_b = subject_np(ctx, j, comp if comp is not None else sent_b)
+        relayed = None
         if "عن" in cue.need:  # «نقلت الصحيفة عن مصدر»: the source quoted starts at «عن»
             np_b = next((k for k in range(np_a, np_b) if bare(ctx.tokens[k]) == "عن"), np_b)
+            np_b = _past_bracket(ctx, np_b, sent_b)  # «نقلت وكالة الأنباء الفلسطينية (وفا) عن»
+            if cue.lemma in RELAY_VERBS:  # not «أعرب عن», «عبر عن»: what, not whom
+                relayed = _relayed_source(ctx, np_b, comp if comp is not None else sent_b)
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
         found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
+        if relayed is not None:
+            # the outlet that relays is the channel, the one it quotes the speaker
+            relay_channel = find_channel(ctx, np_a, np_b) if np_b > np_a else None
+            found, np_b = relayed, relayed.b
         if (cue.i > 0 and ctx.tokens[cue.i - 1].norm in RELATIVES and np_a == j
                 and (found is None or found.entity is None)):
             found, np_b = None, np_a  # «الطويل، الذي أبدى إعجابه»: the antecedent speaks
@@ -314,6 +323,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
               comp if comp is not None else ca)
     speaker = _speaker(ctx, found, cue, history)
     d = _Draft(cue, (ca, cb), clause, direct, speaker)
+    if relay_channel is not None and relay_channel.type != lexicon.NO_CHANNEL:
+        d.channel = relay_channel
     d.extra["explicit"] = found is not None and found.kind in ("entity", "anonymous", "named")
     if cue.kind in ("participle", "masdar"):
         # the channel of the statement this participle continues («قال في بيان ...، مضيفا»)
@@ -326,6 +337,42 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
             if x.cue.i < sent_a:
                 break
     return d
+
+
+#: verbs of relaying: «نقلت الوكالة عن مسؤول قوله» (the lemma in matching form)
+RELAY_VERBS = frozenset({"نقل"})
+#: «نقل عنه قوله/تأكيده/تحذيره»: what the relayed source said, after its name
+RELAY_MASDARS = frozenset(m + p for m in ("قول", "تاكيد", "تصريح", "تحذير", "اشارت", "توضيح",
+                                          "نفي", "تشديد", "مطالبت", "دعوت", "اعلان")
+                          for p in ("ه", "ها", "هم", "هما"))
+
+
+def _relayed_source(ctx: Context, an: int, stop: int) -> Found | None:
+    """The source after «عن» of «نقلت الوكالة عن مسؤول (قوله) إن ...»: the one whose words
+    the outlet relays (a person, a body, an anonymous source or a statement's issuer)."""
+    toks = ctx.tokens
+    if an >= stop or bare(toks[an]) != "عن":
+        return None
+    a, b = subject_np(ctx, an + 1, stop, genitive=True)
+    while b > a and bare(toks[b - 1]) in RELAY_MASDARS:
+        b -= 1  # «عن الرئيس تأكيده أن»: his saying, not part of his name
+    found = classify(ctx, a, b) if b > a else None
+    if found is None or found.kind not in ("entity", "anonymous", "nominal", "named"):
+        return None
+    return found
+
+
+def _past_bracket(ctx: Context, k: int, stop: int) -> int:
+    """Past an abbreviation in brackets at token ``k`` when «عن» follows it: «(وفا) عن»."""
+    toks = ctx.tokens
+    if k >= stop or toks[k].text != "(":
+        return k
+    m = k + 1
+    while m < stop and m - k <= 4 and toks[m].text != ")":
+        m += 1
+    if m + 1 < stop and toks[m].text == ")" and bare(toks[m + 1]) == "عن":
+        return m + 1
+    return k
 
 
 def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
