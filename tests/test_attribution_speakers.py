@@ -486,3 +486,21 @@ def test_an_indefinite_title_is_someone_new_not_the_last_person():
     assert first.speaker.actor.name == "Sami Nour"
     assert second.speaker.text == "متحدث أمني" and second.speaker.actor is None
     assert second.speaker.anonymous
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد الوزير أن بلاده ملتزمة بالاتفاق، لكنه قال إن الطرف الآخر لم يلتزم.",
+    "وقال الوزير إن الحكومة ستدعم المزارعين ولكنه قال إن الطرف الآخر لم يلتزم.",
+    "وقال الوزير إن القوات تقدمت كما أشار في الوقت ذاته إلى أن الطرف الآخر لم يلتزم.",
+    "وقال الوزير إن القوات تقدمت في الجنوب وأضاف: \"الطرف الآخر لم يلتزم\".",
+])
+def test_the_same_speaker_going_on_inside_a_statement_is_a_statement_of_its_own(text):
+    first, second = run(text).attributions
+    assert second.speaker.text == first.speaker.text == "الوزير"
+    assert "الطرف الآخر لم يلتزم" in second.content.text
+    assert "لم يلتزم" not in first.content.text and second.parent is None
+
+
+def test_a_verb_inside_a_quotation_stays_part_of_it():
+    (a,) = run("وقال الوزير: \"نحن ملتزمون بالاتفاق وقلنا إن الطرف الآخر لم يلتزم\".").attributions
+    assert a.content.text.endswith("لم يلتزم")

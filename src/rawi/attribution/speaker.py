@@ -24,7 +24,9 @@ AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم",
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 #: words that open a relative or negated clause: no subject lies before them
 CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "لم", "لن",
-                          "لا", "من"})
+                          "لا", "من",
+                          # «لكنه قال», «كما أشار», «حيث قال»: the same speaker goes on
+                          "لكنه", "لكنها", "ولكنه", "ولكنها", "كما", "حيث"})
 #: honorifics and quantifiers before the head of a subject
 HONORIFICS = frozenset({"معالي", "سعاده", "فضيله", "سمو", "صاحب", "بعض", "احد", "احدي", "كبير",
                         "كبار"})
@@ -144,6 +146,9 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         return None
     if k < lo or toks[k].norm in CLAUSE_WORDS:
         return None
+    cue = ctx.cue_at.get(i)
+    if k == i - 1 and cue is not None and cue.start > toks[i].start and toks[k].kind == "word":
+        return None  # «تقدمت القوات في الجنوب وأضاف»: a و-verb goes on with the last speaker
     # «، بسام راضي، قال»; but «، جمال خاشقجي، وكشف» goes on with the earlier subject
     appositive = _appositive_before(ctx, lo, k) if toks[i].norm[:1] not in "وف" else None
     if appositive is not None:

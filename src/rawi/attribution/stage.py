@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rawi.attribution import lexicon
 from rawi.attribution.content import content_range, find_complement, trim
 from rawi.attribution.context import _START, Context, build
-from rawi.attribution.cues import Cue, bare, find_cues, is_comp
+from rawi.attribution.cues import Cue, bare, find_cues, is_comp, is_quote
 from rawi.attribution.features import (
     find_channel,
     find_evidence,
@@ -159,17 +159,42 @@ def _headlines(ctx: Context, drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+#: words before a pro-drop verb that carry on the same speaker's statement
+#: («، لكنه قال إن», «كما أشار إلى أن», «حيث قال:»)
+CONTINUERS = frozenset({"حيث", "كما", "لكنه", "لكنها", "ولكنه", "ولكنها", "بل", "ثم"})
+
+
 def _continues(ctx: Context, outer: _Draft, cue: Cue, d: _Draft) -> bool:
-    """«..., وتطرق إلى قضية ... وقال: إن ...»: a و-verb with its own colon or أن is the
-    same speaker going on, not a nested statement; the outer content stops at the comma."""
+    """«..., وتطرق إلى قضية ... وقال: إن ...», «... لكنه قال إن ...»: a و-verb, or a verb
+    after «لكنه/كما/حيث», with its own colon or أن is the same speaker going on, not a
+    nested statement; the outer content stops before it (at a comma when there is one).
+    Inside a quotation a verb is the quoted words, not the reporter's."""
     toks = ctx.tokens
-    if cue.kind != "verb" or toks[cue.i].norm[:1] != "و" or d.content[0] > cue.j + 2:
+    if cue.kind != "verb" or outer.direct or not _own_complement(ctx, cue, d):
         return False
-    for k in range(cue.i - 1, outer.content[0], -1):
+    cut = cue.i
+    if cue.i - 1 > outer.content[0] and bare(toks[cue.i - 1]) in CONTINUERS:
+        cut = cue.i - 1
+    elif toks[cue.i].norm[:1] not in "وف":
+        return False
+    for k in range(cut - 1, max(outer.content[0], cut - 3), -1):
         if toks[k].text in (",", "،"):
-            outer.content = (outer.content[0], k)
-            return True
-    return False
+            cut = k  # «..., وكشف» keeps the comma out of both
+            break
+    if any(is_quote(toks[k]) for k in range(outer.content[0], cut)):
+        return False  # a quotation still open before the cue
+    outer.content = (outer.content[0], cut)
+    return True
+
+
+def _own_complement(ctx: Context, cue: Cue, d: _Draft) -> bool:
+    """The verb's content opens right after it, or a few words on after its own أن, colon
+    or quotation mark («كما أشار في الوقت ذاته إلى أن»)."""
+    a = d.content[0]
+    if a <= cue.j + 2:
+        return True
+    before = ctx.tokens[a - 1]
+    return a <= cue.j + 6 and (is_comp(before) or before.text == ":" or is_quote(before))
 
 
 def _in_speaker_region(ctx: Context, drafts: list[_Draft], cue: Cue) -> bool:
