@@ -504,3 +504,22 @@ def test_the_same_speaker_going_on_inside_a_statement_is_a_statement_of_its_own(
 def test_a_verb_inside_a_quotation_stays_part_of_it():
     (a,) = run("وقال الوزير: \"نحن ملتزمون بالاتفاق وقلنا إن الطرف الآخر لم يلتزم\".").attributions
     assert a.content.text.endswith("لم يلتزم")
+
+
+def test_a_participle_after_a_comma_speaks_anew_and_its_complement_is_its_own():
+    text = "وانتقد الرئيس بشدة اعتماد الدول على العقوبات، قائلا إن العقاب يقوض الثقة."
+    first, second = run(text).attributions
+    assert first.speaker.text == "الرئيس" and "يقوض" not in first.content.text
+    assert second.cue.text == "قائلا" and second.content.text == "العقاب يقوض الثقة"
+
+
+def test_the_verb_after_according_to_what_belongs_to_the_nominal_cue():
+    text = "وستحضر الوزيرة عشاء على شرف الضيف، وفق ما أعلنت أيضا الرئاسة الفرنسية."
+    (a,) = run(text).attributions
+    assert a.cue.text == "وفق" and a.speaker.text == "الرئاسة الفرنسية"
+
+
+def test_a_source_set_off_by_commas_mid_sentence():
+    (a,) = run("وارتفعت الأسعار، بحسب التقرير، بنسبة عشرة بالمئة خلال العام الماضي.").attributions
+    assert a.speaker.text == "التقرير" and "عشرة بالمئة" in a.content.text
+    assert run("ويتم ذلك، حسب القانون، خلال شهر.").attributions == []

@@ -93,9 +93,11 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
             continue
         cue = ctx.cue_at.get(k)
         if k > j and cue is not None:
-            if cue.kind == "nominal" or (cue.lemma == "قال" and cue.kind != "verb"):
-                continue  # «، حسب وكالة ...، إنه», «وتابع قائلا:», «بالقول:»: part of this cue
             prev = toks[k - 1].text
+            if cue.kind == "nominal" or (cue.lemma == "قال" and cue.kind != "verb"
+                                         and prev not in ",،"):
+                continue  # «، حسب وكالة ...، إنه», «وتابع قائلا:», «بالقول:»: part of this cue
+            # (but «انتقد ... العقوبات، قائلا إن»: after a comma the participle speaks anew)
             if cue.kind == "verb" and toks[k].norm[:1] not in "وف" and prev not in ",،":
                 continue  # a look-alike inside the subject: «في منشور رأي بالإنترنت إن»
             return None

@@ -246,6 +246,8 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
         nominal = _nominal_at(tokens, i) if tok.norm in _NOMINAL_NORMS else None
         if nominal is None and tok.norm in _nominal_only():
             continue  # «على» not followed by «لسان»: no other cue reads this form
+        if nominal is not None and _is_not_cue(tokens, i):
+            continue  # «حسب القانون»: according to a rule, nobody speaks
         if nominal is not None:
             phrase, k = nominal
             cut = 1 if tok.norm != phrase.words[0] and tok.norm[:1] in "وف" else 0

@@ -103,7 +103,7 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
         outer = _container(ctx, drafts, cue)
         if cue.kind == "nominal":
             d = _nominal(ctx, cue, drafts, history)
-        elif _in_speaker_region(ctx, drafts, cue):
+        elif _in_speaker_region(ctx, drafts, cue) or _after_nominal(ctx, cue):
             continue  # «وتابع المسؤول قائلا:», «قالت المجموعة في منشور رأي»: part of a cue
         else:
             d = _verbal(ctx, cue, drafts, history)
@@ -195,6 +195,15 @@ def _own_complement(ctx: Context, cue: Cue, d: _Draft) -> bool:
         return True
     before = ctx.tokens[a - 1]
     return a <= cue.j + 6 and (is_comp(before) or before.text == ":" or is_quote(before))
+
+
+def _after_nominal(ctx: Context, cue: Cue) -> bool:
+    """«وفق ما أعلنت الرئاسة»: the verb belongs to the nominal cue before «ما»."""
+    i = cue.i
+    if i < 2 or bare(ctx.tokens[i - 1]) not in ("لما", "ما", "مما"):
+        return False
+    before = ctx.cue_at.get(i - 2)
+    return before is not None and before.kind == "nominal"
 
 
 def _in_speaker_region(ctx: Context, drafts: list[_Draft], cue: Cue) -> bool:
@@ -364,6 +373,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     return d
 
 
+#: words a source set off by commas mid-sentence may have («، بحسب المنتدى،»)
+ASIDE_MAX = 6
+ASIDE_CUES = frozenset({"بحسب", "حسب"})
 #: verbs of relaying: «نقلت الوكالة عن مسؤول قوله» (the lemma in matching form)
 RELAY_VERBS = frozenset({"نقل"})
 #: «نقل عنه قوله/تأكيده/تحذيره»: what the relayed source said, after its name
@@ -407,12 +419,20 @@ def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
     j = cue.j
     if j < sent_b and bare(toks[j]) in ("لما", "ما", "مما"):
         j = min(j + 2, sent_b)  # «وفقا لما نقلته وكالة ...»: the source follows the verb
+        while j < sent_b and (bare(toks[j]) in ("ايضا", "كذلك") or toks[j].text in _SKIP
+                              or ctx.time_at.get(j) is not None):
+            j += 1  # «وفق ما أعلنت أيضا الرئاسة», «بحسب ما قال الأربعاء مسؤول»
     np_a, np_b = subject_np(ctx, j, sent_b, genitive=True)
     found = classify(ctx, np_a, np_b)
     channel = find_channel(ctx, np_a, np_b)
     lead = all(t.kind == "punct" or t.norm in ("و", "ف") for t in toks[sent_a:cue.i])
     closed = np_b < sent_b and (toks[np_b].text in (",", "،") or bare(toks[np_b]) == "ان")
-    if found is None and (np_b <= np_a or channel is None and not (lead and closed)):
+    # «وهو ما يمثل، بحسب المنتدى، عشرة أضعاف»: a source set off by commas mid-sentence
+    # (only «بحسب/حسب»: «، وفق القانون،» names a rule, not a source)
+    aside = cue.lemma in ASIDE_CUES and closed and not lead and toks[cue.i - 1].text in (",", "،") \
+        and toks[np_b].text in (",", "،") and np_b - np_a <= ASIDE_MAX and np_b + 1 < sent_b
+    if found is None and (np_b <= np_a or channel is None and not (lead and closed)
+                          and not aside):
         return None  # «وفق القانون»: no source named, so no attribution
     if found is None:  # «وحسب معلومات "الاقتصادية"»: a source, but no noun that points back
         found = Found(np_a, np_b, "nominal" if head_kind(toks[np_a]) else "named")
@@ -427,6 +447,8 @@ def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
             return nd
     if lead:
         ca, cb, direct = content_range(ctx, _skip_adjuncts(ctx, np_b, sent_b, ()))
+    elif aside and sent_b - np_b > cue.i - sent_a:
+        ca, cb, direct = np_b + 1, sent_b, False  # the claim goes on after the aside
     else:
         ca, cb, direct = sent_a, cue.i, False
     ca, cb = trim(ctx, ca, cb)
