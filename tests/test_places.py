@@ -152,3 +152,17 @@ def test_a_relative_word_tagged_alone_is_not_a_place():
     doc = PlacesStage()(doc)
     assert [p.text for p in doc.places] == ["دير الزور"]
     assert doc.places[0].qualifier == "northern countryside"
+
+
+def test_a_qualifier_alone_does_not_make_a_common_word_a_place(run):
+    assert run("وقال إن 40 في المائة من السكان نزحوا").places == []
+    assert run("وأصبح الحي في شمال المدينة تحت سيطرة القوات").places == []
+    assert run("وتم تنفيذ مشروعي الشمال والجنوب في الحي").places == []
+    assert names(run("قصفت الطائرات مواقع شمال حلب")) == ["Aleppo"]
+
+
+def test_an_ner_name_holding_a_peeled_letter_is_not_the_shorter_place(run):
+    sentence = "وكان متزوجا من الفنانة فاتن حمامة"
+    start = sentence.index("فاتن")
+    doc = run(sentence, entities=[Entity("e1", start, start + 4, "فاتن", "LOC")])
+    assert [p.text for p in doc.places] == ["فاتن"] and doc.places[0].lat is None

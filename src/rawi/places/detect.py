@@ -159,7 +159,8 @@ def match_tokens(tokens: list[Token], gaz: Gazetteer) -> list[Mention]:
 def _context(mention: Mention, tokens: list[Token]) -> None:
     """Set the cue, locative flag and qualifier from the words around a mention."""
     before = [t for t in tokens[max(0, mention.first - 5):mention.first] if t.norm not in QUOTES]
-    forms = [variants(t.norm) | {t.stem} for t in before]
+    bare_forms = [variants(t.norm) for t in before]
+    forms = [f | {t.stem} for f, t in zip(bare_forms, before, strict=True)]
     cue_map = cues()
     if forms:
         kind = next((cue_map[w] for w in forms[-1] if w in cue_map), None)
@@ -173,12 +174,13 @@ def _context(mention: Mention, tokens: list[Token]) -> None:
     mention.adjective = _adjective(mention, tokens)
     found: Qualifier | None = None
     quals = qualifiers()
-    last_words = forms[-1] if forms else set()
+    # qualifiers as written (no stem: «الشمال والجنوب» is no «شمال» + «الجنوب»)
+    last_words = bare_forms[-1] if bare_forms else set()
     for q in quals:
         k = len(q.words)
-        if q.position != "before" or k > len(forms) or q.words[-1] not in last_words:
+        if q.position != "before" or k > len(bare_forms) or q.words[-1] not in last_words:
             continue
-        if all(w in f for w, f in zip(q.words, forms[len(forms) - k:], strict=True)):
+        if all(w in f for w, f in zip(q.words, bare_forms[len(bare_forms) - k:], strict=True)):
             found = q
             break
     if found is None:
@@ -244,6 +246,10 @@ def _accept(m: Mention, tokens: list[Token]) -> bool:
     if level == "never":
         return m.ner
     curated = any(c.source != "geonames" for c in m.candidates)
+    if level == "cue":
+        # a place word or the NER; a qualifier alone does not make a common word a place
+        # («في شمال المدينة», «بالقرب من الساحل»)
+        strong = m.ner or (m.cue is not None and m.qualifier is None)
     if level == "cue" or (is_wordy(m.key) and not curated):
         # «في مالي» is the country; «الوضع المالي» is not.
         return strong or (m.locative and any(c.feature == "PCLI" for c in m.candidates))
@@ -279,7 +285,10 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         for e in entities:
             if e.start < m.end and m.start < e.end:
                 if e.type == "LOC":
-                    m.ner = True
+                    # an NER name that holds the letter our reading peeled off («فاتن» is
+                    # not ف + «اتن») read the word otherwise: it confirms nothing here
+                    m.ner = m.ner or not (e.start < m.start and m.clitics
+                                          and e.start <= tokens[m.first].start)
                 elif e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start:
                     inside_other = True
         if inside_other:
@@ -292,7 +301,10 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if e.type != "LOC" or any(m.start < e.end and e.start < m.end for m in kept):
             continue
         m = Mention(e.start, e.end, clean(e.text), [], ner=True)
+        whole = clean(e.text)
         for form, start in _entity_forms(e):
+            if form != whole and form in false_friends():
+                continue  # «فاتن» tagged LOC is no ف + «اتن»: a false friend needs its own word
             if form in gaz:
                 m = Mention(start, e.end, form, gaz.lookup(form), ner=True)
                 break
