@@ -106,6 +106,10 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+#: a bare month this many months after publication is read as last year's
+MONTHS_AHEAD = 3
+
+
 def _infer_year(ctx: Context, month: int, day: int | None, mod: int | None) -> int | None:
     """Year of a day/month given without one: the publication year, moved by a modifier."""
     a = ctx.anchor
@@ -116,6 +120,10 @@ def _infer_year(ctx: Context, month: int, day: int | None, mod: int | None) -> i
         return a.year - 1
     if mod == 1 and (key <= ref if day is None else key < ref):
         return a.year + 1
+    if mod is None and month - a.month >= MONTHS_AHEAD and not _future_context(ctx):
+        # «وفي كانون الأول/ديسمبر اتفقت روما» in a March article: last December; news
+        # names months to come with «المقبل» or a future cue
+        return a.year - 1
     return a.year
 
 
