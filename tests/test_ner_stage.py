@@ -86,3 +86,19 @@ def test_a_function_word_alone_is_never_an_entity():
         stage.tagger = real
     texts = [e.text for e in doc.entities]
     assert "سمير" in texts and "لي" not in texts and "ذلك" not in texts and "إن" not in texts
+
+
+def test_god_and_currencies_are_no_named_entities():
+    class EveryWordAName:  # a tagger that tags every token as a one-word MISC name
+        def tag_document(self, sentences, complete=True):
+            return [["B-MISC"] * len(s) for s in sentences]
+
+    pipe = Pipeline(["text", "entities"])
+    stage = pipe.stages[1]
+    stage.tagger, real = EveryWordAName(), stage.tagger
+    try:
+        doc = pipe("رحمه الله وبلغ السعر بالدولار مئة ونشر القرآن")
+    finally:
+        stage.tagger = real
+    texts = [e.text for e in doc.entities]
+    assert "القرآن" in texts and "الله" not in texts and "دولار" not in texts

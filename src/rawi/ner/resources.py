@@ -8,7 +8,11 @@ starting with ``#`` are comments.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+
+from rawi.text.normalize import normalize
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 
@@ -29,3 +33,11 @@ def load_clusters(path: Path | None) -> dict[str, tuple[str, ...]]:
 
 def load_gazetteer(path: Path | None) -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(path) if len(row) > 1}
+
+
+@lru_cache(maxsize=1)
+def not_entities() -> frozenset[str]:
+    """Normalised words that alone are no named entity (``rawi/data/ner/not_entities.txt``)."""
+    text = (resources.files("rawi.data.ner") / "not_entities.txt").read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(normalize(w) for w in words if w)

@@ -9,6 +9,7 @@ written in full, so the span starts at the stem).
 from __future__ import annotations
 
 from rawi.model import Doc, Entity, Token
+from rawi.ner.resources import not_entities
 from rawi.ner.scoring import entities as chunks
 from rawi.ner.tagger import CONTRACT_TYPES, get_tagger
 from rawi.text.lexicon import function_words
@@ -65,6 +66,7 @@ class EntitiesStage:
     def __init__(self) -> None:
         self.tagger = get_tagger()
         self.not_names = function_words()
+        self.not_entities = not_entities()
 
     def __call__(self, doc: Doc) -> Doc:
         groups = sentence_tokens(doc)
@@ -74,6 +76,8 @@ class EntitiesStage:
             for typ, a, b in chunks(sent_tags):
                 if b - a == 1 and group[a].norm in self.not_names:
                     continue  # «وقال لي»: "to me", not the surname Li
+                if self._common_word(group, a, b):
+                    continue  # «إن شاء الله», «مليون دولار»: no named entity
                 start, end = name_start(group[a]), group[b - 1].end
                 if start >= end:
                     start = group[a].start
@@ -86,3 +90,11 @@ class EntitiesStage:
             ent.id = f"e{n}"
         doc.entities = found
         return doc
+
+    def _common_word(self, group: list[Token], a: int, b: int) -> bool:
+        """A word of ``not_entities.txt`` alone, or a currency and its nisba."""
+        words = self.not_entities
+        first = group[a]
+        if first.norm not in words and first.stem not in words:
+            return False
+        return b - a == 1 or (b - a == 2 and group[a + 1].norm.endswith(("ي", "يه")))
