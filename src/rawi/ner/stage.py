@@ -19,6 +19,11 @@ from rawi.text.normalize import REMOVED
 _DETACHABLE = frozenset("وفبلكس")
 
 
+def _bare(norm: str) -> str:
+    """A normalised word without one leading و or ف («وبين» -> «بين»)."""
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
 def name_start(token: Token) -> int:
     """Where the name starts inside ``token``: after و/ف/ب/ل/ك, before a full ال."""
     if not token.prefix:
@@ -74,8 +79,8 @@ class EntitiesStage:
         found: list[Entity] = []
         for group, sent_tags in zip(groups, tags, strict=True):
             for typ, a, b in chunks(sent_tags):
-                if b - a == 1 and group[a].norm in self.not_names:
-                    continue  # «وقال لي»: "to me", not the surname Li
+                if b - a == 1 and _bare(group[a].norm) in self.not_names:
+                    continue  # «وقال لي»: "to me", not the surname Li; «وبين»
                 if self._common_word(group, a, b):
                     continue  # «إن شاء الله», «مليون دولار»: no named entity
                 start, end = name_start(group[a]), group[b - 1].end
