@@ -102,3 +102,10 @@ def test_god_and_currencies_are_no_named_entities():
         stage.tagger = real
     texts = [e.text for e in doc.entities]
     assert "القرآن" in texts and "الله" not in texts and "دولار" not in texts
+
+
+def test_a_nisba_after_a_definite_noun_is_an_adjective_not_the_country():
+    doc = Pipeline(["text", "entities", "actors"])(
+        "وحصلت المرأة السعودية على حق القيادة. وسافر الوزير إلى السعودية أمس.")
+    texts = [(e.text, e.start) for e in doc.entities if e.text == "السعودية"]
+    assert len(texts) == 1 and texts[0][1] > doc.text.index("إلى")

@@ -31,6 +31,7 @@ from rawi.actors.linker import Linker
 from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys, _adjective_follows
 from rawi.actors.typos import CONFIDENCE as TYPO_CONFIDENCE
 from rawi.model import Doc, Entity
+from rawi.ner.stage import nisba_after_noun
 from rawi.text.tokenize import tokenize
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -293,6 +294,9 @@ class ActorsStage:
             ms, me = m.start, m.end
             if any(s < me and ms < e for s, e in spans[max(0, k - 3):k + 1]):
                 continue
+            if m.entry.type == "country" and m.length == 1 \
+                    and nisba_after_noun(doc.tokens, m.first):
+                continue  # «المرأة السعودية»: an adjective, not the country named
             while f"A{n}" in used:
                 n += 1
             ident = f"A{n}"

@@ -19,6 +19,22 @@ from rawi.text.normalize import REMOVED
 _DETACHABLE = frozenset("وفبلكس")
 
 
+#: a definite word before «السعودية» that makes it part of the country's name
+_NAME_BEFORE_NISBA = frozenset({"العربيه"})
+
+
+def nisba_after_noun(group: list[Token], a: int) -> bool:
+    """A one-word LOC that is a definite nisba («السعودية», «السورية») right after a
+    definite noun it agrees with: an adjective («المرأة السعودية»), not the country
+    («إلى السعودية», «المملكة العربية السعودية» keep it)."""
+    tok = group[a]
+    if a == 0 or tok.prefix != "ال" or not tok.norm.endswith(("يه", "ي")):
+        return False
+    prev = group[a - 1]
+    return (prev.kind == "word" and prev.prefix in ("ال", "و+ال", "ف+ال")
+            and prev.norm not in _NAME_BEFORE_NISBA and prev.end >= tok.start - 1)
+
+
 def _bare(norm: str) -> str:
     """A normalised word without one leading و or ف («وبين» -> «بين»)."""
     return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
@@ -83,6 +99,8 @@ class EntitiesStage:
                     continue  # «وقال لي»: "to me", not the surname Li; «وبين»
                 if self._common_word(group, a, b):
                     continue  # «إن شاء الله», «مليون دولار»: no named entity
+                if typ == "LOC" and b - a == 1 and nisba_after_noun(group, a):
+                    continue  # «المرأة السعودية», «السجون السورية»: an adjective
                 start, end = name_start(group[a]), group[b - 1].end
                 if start >= end:
                     start = group[a].start
