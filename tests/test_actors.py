@@ -323,3 +323,15 @@ def test_the_ner_running_on_past_a_name_and_another_given_name(stage):
     doc = run(stage, "وقال البائع علي العامري إن الأسعار مرتفعة.", "2015-08-01",
               [("علي العامري", "PER")])
     assert ids(doc)["علي العامري"] is None  # not Hadi al-Amiri: another given name
+
+
+def test_a_son_or_another_first_name_is_not_the_dictionary_person(stage):
+    text = "واستقبل الأمير متعب بن عبدالله بن عبدالعزيز الوفد في الرياض."
+    doc = run(stage, text, "2015-08-01", [("متعب بن عبدالله بن عبدالعزيز", "PER")])
+    assert ids(doc)["متعب بن عبدالله بن عبدالعزيز"] is None  # the son, not King Abdullah
+    doc = run(stage, "وقال النائب سام العامري إن الجلسة تأجلت.", "2018-05-01",
+              [("سام العامري", "PER")])
+    assert ids(doc)["سام العامري"] is None
+    doc = run(stage, "وقال جيرمي كوربين إن الحكومة فشلت.", "2018-05-01",
+              [("جيرمي كوربين", "PER")])
+    assert ids(doc)["جيرمي كوربين"] is not None  # Corbyn, his first name spelt otherwise

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from itertools import compress
 from operator import attrgetter, not_
 from pathlib import Path
@@ -49,6 +50,8 @@ _COMMON_SURNAMES = frozenset({
 #: words that make a mention a title rather than a name («خادم الحرمين الشريفين»)
 _TITLE_WORDS = frozenset({"خادم", "الحرمين", "الشريفين", "شيخ", "مفتي", "امير", "ولي", "العهد",
                           "بابا", "الفاتيكان", "المرشد", "الاعلي", "سمو", "جلاله", "فخامه"})
+#: how alike two spellings of a first name are («جيرمي» ~ «جيريمي»), difflib ratio
+SPELT_ALIKE = 0.7
 #: words before which a name word is not a name («شهر رجب», «عيد الأضحى»)
 _NOT_NAME_BEFORE = frozenset({"شهر", "عيد", "يوم", "منذ", "حي", "شارع", "جامعه", "مدينه"})
 
@@ -204,7 +207,9 @@ class ActorsStage:
             if entry is None:
                 entry, conf, how = self.linker.link(ent.start, ent.end, ent.type, tk, first,
                                                     last, near, date)
-                if entry is not None and self._other_given_name(entry, tk, first, last):
+                if entry is not None and (
+                        self._other_given_name(entry, tk, first, last)
+                        or how != "exact" and self._other_first_name(entry, tk, first, last)):
                     entry = None  # «علي العامري» is not «هادي العامري»
             if entry is None:
                 entry = self._typo_extend(doc, tk, ent, first, last)
@@ -234,6 +239,24 @@ class ActorsStage:
                 return False
             k += 1
         return k > first
+
+    def _other_first_name(self, entry: Entry, tk: TokenKeys, first: int, last: int) -> bool:
+        """The entity opens with a name none of ``entry``'s names holds or spells alike:
+        the son in «متعب بن عبدالله بن عبدالعزيز» (not King Abdullah), another person in
+        «سام العامري» (not Hadi al-Amiri); «جيرمي كوربين» is Corbyn spelt otherwise."""
+        if entry.type != "person":
+            return False
+        words = [w for w in (tk.tokens[i].norm for i in range(first, last))
+                 if w not in TITLES and w not in _TITLE_WORDS]
+        if len(words) < 2:
+            return False
+        names = self._person_keys.get(entry.id, set())
+        head = words[0]
+        if head in names or head in _PARTICLES or (head.startswith("ال") and head[2:] in names):
+            return False
+        if words[1] in ("بن", "ابن", "بنت"):
+            return True  # a patronymic chain: the dictionary name is the father's
+        return not any(SequenceMatcher(None, head, n).ratio() >= SPELT_ALIKE for n in names)
 
     def _other_given_name(self, entry: Entry, tk: TokenKeys, first: int, last: int) -> bool:
         """The entity names a person with a common given name that none of ``entry``'s
