@@ -335,3 +335,10 @@ def test_a_son_or_another_first_name_is_not_the_dictionary_person(stage):
     doc = run(stage, "وقال جيرمي كوربين إن الحكومة فشلت.", "2018-05-01",
               [("جيرمي كوربين", "PER")])
     assert ids(doc)["جيرمي كوربين"] is not None  # Corbyn, his first name spelt otherwise
+
+
+def test_a_bare_ministry_takes_the_document_country_when_what_precedes_decides_nothing(stage):
+    text = ("ونقلت وكالة الإعلام الروسية عن وزارة الدفاع قولها إن الطائرة أسقطت. "
+            "وقال الكرملين إن الرئيس الروسي سيلتقي وزير الخارجية الروسي.")
+    doc = run(stage, text, "2018-05-01")
+    assert ids(doc).get("وزارة الدفاع") == "ru-mod"

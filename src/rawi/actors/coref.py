@@ -159,18 +159,24 @@ def dominant_country(chain: list[Chain], before: int | None = None,
     """The country the document is about at ``before``: mentions before it counted, a
     state institution three times («أوقفت قوى الأمن التونسية ... في ألمانيا» is a
     Tunisian story so far), a country or person once, the dateline's country («القاهرة -»)
-    three times; the whole document when nothing precedes. The winner needs ≥ 2 points and a
-    strict lead; with ``margin`` > 1, ≥ 3 points and ``margin`` times the runner-up's."""
-    for scope in (before, None):
+    three times; the whole document when what precedes names no winner («نقلت وكالة
+    الإعلام الروسية عن وزارة الدفاع»: one point is no story yet). The winner needs ≥ 2
+    points and a strict lead; with ``margin`` > 1, ≥ 3 points and ``margin`` times the
+    runner-up's."""
+    scopes = (before, None) if before is not None else (None,)
+    for scope in scopes:
         counts: dict[str, int] = {dateline: 3} if dateline else {}
-        seen = False
         for link in chain:
             iso = link.entry.country
             if iso and (scope is None or link.start < scope):
                 counts[iso] = counts.get(iso, 0) + (3 if link.entry.type in STATE_TYPES else 1)
-                seen = True
-        if seen:
-            break
+        winner = _winner(counts, margin)
+        if winner is not None:
+            return winner
+    return None
+
+
+def _winner(counts: dict[str, int], margin: float) -> str | None:
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
