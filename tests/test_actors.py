@@ -342,3 +342,10 @@ def test_a_bare_ministry_takes_the_document_country_when_what_precedes_decides_n
             "وقال الكرملين إن الرئيس الروسي سيلتقي وزير الخارجية الروسي.")
     doc = run(stage, text, "2018-05-01")
     assert ids(doc).get("وزارة الدفاع") == "ru-mod"
+
+
+def test_a_generic_noun_after_a_club_word_is_a_name(stage):
+    text = "الدوحة - أعلن الجيش القطري المناورة. وتعاقد نادي قطر مع لاعب من نادي الجيش."
+    doc = run(stage, text, "2018-05-01")
+    spans = [s["text"] for a in doc.actors for s in a["spans"]]
+    assert "الجيش" not in spans

@@ -67,6 +67,15 @@ def antecedent(index: ActorIndex, chain: list[Chain], before: int, generic: Gene
     return None
 
 
+#: words after which a generic noun is a name («نادي الجيش», «فريق الشرطة», «قناة الحرة»)
+NAME_HEADS = frozenset({"نادي", "فريق", "منتخب", "ملعب", "قناه", "صحيفه", "جريده", "مجله",
+                        "شارع", "حي", "ميدان", "مسجد", "مدرسه"})
+
+
+def _bare_norm(norm: str) -> str:
+    return norm[1:] if len(norm) > 2 and norm[0] in "وفبل" else norm
+
+
 def find_generics(index: ActorIndex, tk: TokenKeys, taken: list[tuple[int, int]]
                   ) -> list[tuple[int, int, Generic, str | None]]:
     """Definite generic nominals («الوزارة», «الوزير الروسي») outside other mentions:
@@ -83,6 +92,8 @@ def find_generics(index: ActorIndex, tk: TokenKeys, taken: list[tuple[int, int]]
         g = generics.get(t.stem)
         if g is None or i in busy or "ال" not in t.prefix.split("+"):
             continue
+        if i and _bare_norm(tokens[i - 1].norm) in NAME_HEADS:
+            continue  # «نادي الجيش», «فريق الشرطة»: a club's name, not the army or police
         country = None
         end_tok = i + 1
         if end_tok < len(tokens) and end_tok not in busy:
