@@ -523,3 +523,29 @@ def test_a_source_set_off_by_commas_mid_sentence():
     (a,) = run("وارتفعت الأسعار، بحسب التقرير، بنسبة عشرة بالمئة خلال العام الماضي.").attributions
     assert a.speaker.text == "التقرير" and "عشرة بالمئة" in a.content.text
     assert run("ويتم ذلك، حسب القانون، خلال شهر.").attributions == []
+
+
+def test_as_reported_tail_after_a_comma():
+    text = "ورفعت الأعلام عند مدخل المبنى، كما ذكرت مصادر رسمية."
+    (a,) = run(text).attributions
+    assert a.speaker.text == "مصادر رسمية" and a.content.text == "ورفعت الأعلام عند مدخل المبنى"
+    text = "وأكد الوزير أن الوضع مستقر، كما قال إن الحكومة جاهزة."
+    first, second = run(text).attributions
+    assert second.content.text == "الحكومة جاهزة"  # «كما قال إن»: also said
+
+
+def test_a_quoted_name_right_after_the_verb_is_the_subject():
+    (a,) = run("وقالت \"أجوكو\"، \"إن إنتاجها يبلغ مئتي ألف برميل\".").attributions
+    assert a.speaker.text == "أجوكو" and a.content.text.startswith("إنتاجها")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وزار الوزير المستشفى أمس، مؤكدا أن الخدمات جيدة.", "الوزير"),
+    ("ورفض وزير الداخلية الليبي توجيه الاتهام إلى أي جهة، لافتا إلى أنه ينتظر التحقيق.",
+     "وزير الداخلية الليبي"),
+    ("ورفضت متحدثة باسم مكتب رئاسة الوزراء التعليق، مشيرة إلى أن الموعد قريب.",
+     "متحدثة باسم مكتب رئاسة الوزراء"),
+])
+def test_a_participle_goes_on_with_the_title_that_opens_the_sentence(text, speaker):
+    (a,) = run(text).attributions
+    assert a.speaker.text == speaker

@@ -86,7 +86,8 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
             q = closing_quote(ctx, k)
             short = q is not None and q - k - 1 <= SHORT_QUOTE and not (
                 prev is not None and (prev.text == ":" or is_comp(prev) or k - 1 in ctx.cue_at))
-            named = prev is not None and bool(set(word_forms(prev)) & NAME_BEFORE_QUOTE)
+            named = prev is not None and bool(set(word_forms(prev)) & NAME_BEFORE_QUOTE) \
+                or _quoted_subject(ctx, k, q, stop)
             if not glued and not short and not named and is_speech_quote(ctx, k):
                 return k
             skip_to = (q + 1) if q is not None else k + 1
@@ -102,6 +103,17 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
                 continue  # a look-alike inside the subject: «في منشور رأي بالإنترنت إن»
             return None
     return None
+
+
+def _quoted_subject(ctx: Context, k: int, q: int | None, stop: int) -> bool:
+    """«وقالت "أجوكو"، "إن إنتاجها ..."»: a short quote closed by a comma that another
+    quote or a complementiser follows is the subject's name, not what was said."""
+    toks = ctx.tokens
+    if q is None or q - k - 1 > SHORT_QUOTE or q + 2 >= stop:
+        return False
+    after = toks[q + 1]
+    nxt = toks[q + 2]
+    return after.text in (",", "،") and (is_comp(nxt) or nxt.text in OPEN_QUOTES)
 
 
 def content_range(ctx: Context, a: int) -> tuple[int, int, bool]:

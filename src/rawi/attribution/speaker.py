@@ -4,6 +4,7 @@ of a pro-drop verb or participle, chosen by agreement with earlier speakers."""
 
 from __future__ import annotations
 
+from rawi.attribution import lexicon
 from rawi.attribution.context import Context
 from rawi.attribution.cues import Cue, bare, is_comp, is_quote
 from rawi.attribution.phrase import (
@@ -16,9 +17,11 @@ from rawi.attribution.phrase import (
     is_definite,
     lam,
     name_at,
+    subject_np,
 )
 from rawi.attribution.speaker_actor import role_holder_at
 from rawi.model import Entity, Speaker, Token
+from rawi.text.normalize import REMOVED
 
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
@@ -469,6 +472,9 @@ def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> 
     if opening is not None and (cue.number != "p" or _plural_like(opening)):
         return opening
     if cue.kind in ("participle", "masdar"):
+        nominal = _opening_nominal(ctx, cue, history)  # «ورحب الأمين العام للأمم المتحدة»
+        if nominal is not None:
+            return nominal
         first = _first_subject_in_sentence(ctx, cue.i)
         if first is not None and (cue.number != "p" or _plural_like(first)):
             return first
@@ -511,6 +517,62 @@ def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
                 s, t = ctx.chars(k, k + 1)
                 return Speaker(s, t, ctx.doc.text[s:t], actor=ent.actor, entity=ent.id)
     return None
+
+
+def _opening_nominal(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]
+                     ) -> Speaker | None:
+    """«واطمأن أمير منطقة عسير على المصابين، داعيا ...»: a title or body right after the
+    sentence's first word (its verb) is the subject a participle later in it goes on with."""
+    toks = ctx.tokens
+    lo = ctx.sentence(cue.i)[0]
+    k = lo + 1
+    while k < cue.i and bare(toks[k]) in HONORIFICS:
+        k += 1
+    if k >= cue.i or toks[lo].kind != "word" or head_kind(toks[lo]) is not None \
+            or head_kind(toks[k]) not in ("person", "body") or toks[k].prefix not in ("", "ال"):
+        return None
+    a, b = subject_np(ctx, k, cue.i)
+    found = classify(ctx, a, b) if b > a else None
+    if found is None or cue.number == "p":
+        return None  # (a plural participle goes with a plural subject, not read here)
+    if found.kind != "entity":
+        found.b = _object_starts(ctx, found.a, found.b)
+    return _as_speaker(ctx, found, history, cue.i)
+
+
+def _object_starts(ctx: Context, a: int, b: int) -> int:
+    """Where the verb's object starts inside the phrase ``[a, b)`` read without a
+    complementiser: a word after a nisba that is no adjective («وزير الداخلية الليبي
+    توجيه ...»), a definite noun after a definite word («ورفضت متحدثة باسم مكتب رئاسة
+    الوزراء التعليق», «وزار الوزير المستشفى»); names, «باسم» and «لـ» genitives go on."""
+    toks = ctx.tokens
+    adjectives = lexicon.np_adjectives()
+    for m in range(a + 1, b):
+        t, prev = toks[m], toks[m - 1]
+        if {"ب", "ك"}.intersection(t.prefix.split("+")) and bare(t) != "باسم":
+            return m  # «ورحب الأمين العام للأمم المتحدة بالاتفاق»
+        if ctx.ent_at.get(m) is not None or bare(t) == "باسم" or lam(ctx, m) \
+                or t.kind != "word" or _nisba(t) or bare(t) in adjectives:
+            continue
+        if _nisba(prev) or (is_definite(prev) and is_definite(t)
+                            and ctx.ent_at.get(m - 1) is None):
+            return m
+    return b
+
+
+def _nisba(tok: Token) -> bool:
+    """A nisba adjective as written («الليبي», «الأمريكية»; not «المستشفى», «توجيه»)."""
+    if tok.kind != "word" or len(tok.stem) <= 3:
+        return False
+    written = "".join(c for c in tok.text if c not in REMOVED)
+    return written.endswith(("ي", "ية", "يين", "يون"))
+
+
+def _as_speaker(ctx: Context, found: Found, history: list[tuple[Cue, Speaker, str]],
+                before: int) -> Speaker:
+    if found.kind == "nominal":
+        return resolve_nominal(ctx, found, history, before)
+    return speaker_of(found, ctx)
 
 
 def _acting_country(ctx: Context, e: Entity, k: int) -> bool:

@@ -197,6 +197,15 @@ def _own_complement(ctx: Context, cue: Cue, d: _Draft) -> bool:
     return a <= cue.j + 6 and (is_comp(before) or before.text == ":" or is_quote(before))
 
 
+def _as_reported(ctx: Context, cue: Cue, comp: int | None, sent_a: int) -> bool:
+    """«...، كما ذكر مصور لوكالة فرانس برس.»: «كما» + a verb after a comma with no
+    complement of its own is a source tail (as X reported), not «كما قال إن» (also said)."""
+    toks = ctx.tokens
+    i = cue.i
+    return (comp is None and i - 2 >= sent_a and toks[i - 1].norm == "كما"
+            and toks[i - 2].text in (",", "،"))
+
+
 def _after_nominal(ctx: Context, cue: Cue) -> bool:
     """«وفق ما أعلنت الرئاسة»: the verb belongs to the nominal cue before «ما»."""
     i = cue.i
@@ -253,6 +262,18 @@ def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
     if t.kind != "word" or is_comp(t) or t.prefix not in ("", "ال") or t.norm in PREP_PRONOUNS:
         return False  # «قالت فيه إن», «بالإنترنت»: a prepositional phrase is no subject
     return comp is not None or t.prefix == "ال"
+
+
+def _quoted_name(ctx: Context, a: int, b: int) -> Found | None:
+    """The words between quotation marks that open the phrase ``[a, b)``, as a name."""
+    toks = ctx.tokens
+    if b - a < 3 or not is_quote(toks[a]):
+        return None
+    close = next((k for k in range(a + 1, min(b, a + 6)) if is_quote(toks[k])), None)
+    if close is None or close == a + 1 or not all(t.kind in ("word", "latin")
+                                                  for t in toks[a + 1:close]):
+        return None
+    return Found(a + 1, close, "named")
 
 
 def _feminine(tok: Token) -> bool:
@@ -327,6 +348,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
                 found = Found(np_a, np_a + 1, "named")
             elif _plain_subject(ctx, np_a, np_b, comp):
                 found = Found(np_a, np_b, "named")  # «وأوضح النفيعي أن», «كشف الطالب»
+            elif comp is not None and (quoted := _quoted_name(ctx, np_a, np_b)) is not None:
+                found = quoted  # «وقالت "أجوكو"، إن»: a name in quotation marks
         if (found is not None and found.entity is None and cue.gender == "m"
                 and _feminine(ctx.tokens[found.a])):
             found = None  # «التي وصف فيها الخدمات بـ»: a masculine verb's object, not subject
@@ -341,7 +364,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
             start = found.b
         else:
             found = subject_before(ctx, cue.i)
-    tail = cue.kind == "verb" and cue.i > sent_a and ctx.tokens[cue.i - 1].norm in TAIL_BEFORE
+    tail = cue.kind == "verb" and cue.i > sent_a and (
+        ctx.tokens[cue.i - 1].norm in TAIL_BEFORE or _as_reported(ctx, cue, comp, sent_a))
     if tail:  # «...، حسبما أفاد تقرير»: what was reported comes before the cue
         ca, cb, direct = _clause_start(ctx, drafts, cue.i), cue.i - 1, False
     elif comp is not None:
