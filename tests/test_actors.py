@@ -349,3 +349,12 @@ def test_a_generic_noun_after_a_club_word_is_a_name(stage):
     doc = run(stage, text, "2018-05-01")
     spans = [s["text"] for a in doc.actors for s in a["spans"]]
     assert "الجيش" not in spans
+
+
+def test_a_name_split_by_a_stray_space_still_links(stage):
+    text = "وقال الأمير ز يد بن رعد إن الضغوط كانت كبيرة."
+    doc = run(stage, text, "2016-05-01", [("ز يد بن رعد", "PER")])
+    assert ids(doc)["ز يد بن رعد"] == "zeid-raad-al-hussein"
+    doc = run(stage, "وقال و يد بن رعد إن الضغوط كانت كبيرة.", "2016-05-01",
+              [("و يد بن رعد", "PER")])
+    assert ids(doc)["و يد بن رعد"] is None  # «و» stands alone: no name is split there

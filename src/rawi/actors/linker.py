@@ -31,6 +31,9 @@ LOCATIVE = frozenset({
 })
 
 
+#: letters that stand alone as words («و» written apart): never half of a split name
+STANDALONE_LETTERS = frozenset("وبلفك")
+
 #: what closes a dateline: «القاهرة - », «دمشق (رويترز) -», «بغداد:»
 DATELINE_END = frozenset({"-", "(", ":", "–", "—", "/", ","})
 
@@ -110,8 +113,8 @@ class Linker:
     def _partial(self, tk: TokenKeys, first: int, last: int) -> tuple[Entry | None, float, str]:
         """A PER entity that is two or more consecutive words of exactly one dictionary
         person's longer name («بن رعد» -> Zeid bin Ra'ad), at confidence 0.6."""
-        options = [tk.keys[i] for i in range(first, last)]
-        if not all(options) or last - first > 4:
+        options = self._joined_options(tk, first, last)
+        if not all(options) or len(options) > 4:
             return None, 0.0, ""
         ids: set[str] = set()
         for combo in product(*options):
@@ -121,6 +124,24 @@ class Linker:
             if entry is not None:
                 return entry, 0.6, "partial"
         return None, 0.0, ""
+
+    def _joined_options(self, tk: TokenKeys, first: int, last: int) -> list[tuple[str, ...]]:
+        """Each token's keys, a lone letter joined to the word after it when together they
+        are a name word: a stray space inside a name («ز يد بن رعد» is «زيد بن رعد»)."""
+        options: list[tuple[str, ...]] = []
+        i = first
+        while i < last:
+            norm = tk.norms[i]
+            if not tk.keys[i] and len(norm) == 1 and norm not in STANDALONE_LETTERS \
+                    and i + 1 < last and tk.tokens[i].end == tk.tokens[i + 1].start - 1:
+                joined = self.index.surfaces.both.get(norm + tk.norms[i + 1], (0, ()))[1]
+                if joined:
+                    options.append(joined)
+                    i += 2
+                    continue
+            options.append(tk.keys[i])
+            i += 1
+        return options
 
     def _from_mentions(self, start: int, end: int, etype: str, mentions: list[Mention],
                        partial: bool = False) -> tuple[Entry, float, str] | None:

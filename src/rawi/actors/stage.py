@@ -248,6 +248,8 @@ class ActorsStage:
             return False
         words = [w for w in (tk.tokens[i].norm for i in range(first, last))
                  if w not in TITLES and w not in _TITLE_WORDS]
+        if len(words) > 2 and len(words[0]) == 1:
+            words = [words[0] + words[1], *words[2:]]  # a stray space: «ز يد بن رعد»
         if len(words) < 2:
             return False
         names = self._person_keys.get(entry.id, set())
