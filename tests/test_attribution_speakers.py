@@ -549,3 +549,11 @@ def test_a_quoted_name_right_after_the_verb_is_the_subject():
 def test_a_participle_goes_on_with_the_title_that_opens_the_sentence(text, speaker):
     (a,) = run(text).attributions
     assert a.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "ونقلت الطائرة مقاتلين إلى القاعدة بعد أن تحدثت عن الخطة.",  # carried, not relayed
+    "ووافقت الشرطة بشرط أن يقدم تعهدًا بعدم التكرار.",  # a noun with tanween
+])
+def test_look_alikes_of_relaying_and_pledging_report_nothing(text):
+    assert run(text).attributions == []

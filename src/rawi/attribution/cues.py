@@ -133,6 +133,10 @@ def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[in
 _NEED_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
 
 
+#: tanween marks: only nouns and adjectives carry them
+TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
 @lru_cache(maxsize=1)
 def _not_cues_by_first() -> dict[str, list[tuple[str, ...]]]:
     out: dict[str, list[tuple[str, ...]]] = {}
@@ -267,6 +271,8 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue
         if form is None or _is_not_cue(tokens, i):
             continue
+        if form.kind == "verb" and TANWEEN.intersection(tok.text):
+            continue  # «يقدم تعهدًا»: a noun with tanween, never a verb
         if i + 1 < n and tokens[i + 1].kind == "number":
             continue  # «فائضا يبلغ 1.7 في المائة»: an amount, not a report
         if (form.written_end and _written_instead(tok.text, form.written_end)

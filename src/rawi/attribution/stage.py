@@ -328,6 +328,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
             np_b = _past_bracket(ctx, np_b, sent_b)  # «نقلت وكالة الأنباء الفلسطينية (وفا) عن»
             if cue.lemma in RELAY_VERBS:  # not «أعرب عن», «عبر عن»: what, not whom
                 relayed = _relayed_source(ctx, np_b, comp if comp is not None else sent_b)
+                if relayed is None and not _about_follows(ctx, np_b, sent_b):
+                    return None  # «ونقلت الطائرة مقاتلين ...»: carried, not relayed
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
         found = classify(ctx, np_a, np_b) if cue.number in ("s", "") else None
@@ -421,6 +423,11 @@ def _relayed_source(ctx: Context, an: int, stop: int) -> Found | None:
     if found is None or found.kind not in ("entity", "anonymous", "nominal", "named"):
         return None
     return found
+
+
+def _about_follows(ctx: Context, k: int, stop: int) -> bool:
+    """«عن» at token ``k``, right after the relaying subject (or the verb)."""
+    return k < stop and bare(ctx.tokens[k]) == "عن"
 
 
 def _past_bracket(ctx: Context, k: int, stop: int) -> int:
