@@ -557,3 +557,14 @@ def test_a_participle_goes_on_with_the_title_that_opens_the_sentence(text, speak
 ])
 def test_look_alikes_of_relaying_and_pledging_report_nothing(text):
     assert run(text).attributions == []
+
+
+def test_time_clauses_and_feminine_verbs_with_masculine_plural_objects():
+    (a,) = run("وقال الوزير بعد أن التقى نظيره إن العلاقات قوية.").attributions
+    assert a.content.text == "العلاقات قوية"
+    (a,) = run("وخرج متظاهرون يطالبون برحيل الرئيس، قبل أن يتطور الأمر إلى نزاع.").attributions
+    assert a.content.text == "برحيل الرئيس"
+    text = "وألقت طائرة منشورات على القطاع، تحذر فيها الفلسطينيين من الاقتراب من السياج."
+    (a,) = run(text).attributions
+    assert a.speaker is None or a.speaker.text != "الفلسطينيين"
+    assert a.content.text.startswith("الفلسطينيين")

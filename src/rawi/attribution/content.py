@@ -14,6 +14,7 @@ from rawi.attribution.cues import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     _is_not_cue,
+    bare,
     is_comp,
     is_quote,
 )
@@ -78,6 +79,8 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
         f = ctx.flag[k]
         if f & BOUND:
             return None
+        if f & COMP and k > 0 and bare(toks[k - 1]) in NOT_SPEECH_BEFORE_AN:
+            continue  # «بعد أن التقى نظيره», «قبل أن يتطور»: a time clause, not what was said
         if f & (COMP | COLON):
             return k
         if f & QUOTE and toks[k].text in OPEN_QUOTES:
@@ -103,6 +106,12 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
                 continue  # a look-alike inside the subject: «في منشور رأي بالإنترنت إن»
             return None
     return None
+
+
+#: words before «أن» that make a time or manner clause («بعد أن», «قبل أن», «دون أن»)
+NOT_SPEECH_BEFORE_AN = frozenset({"بعد", "قبل", "دون", "بدون", "منذ", "حتي", "الي", "لحين",
+                                  "ريثما", "بدل", "بدلا", "عوضا", "بمجرد", "فور", "عقب",
+                                  "اثر", "لدرجه", "مقابل"})
 
 
 def _quoted_subject(ctx: Context, k: int, q: int | None, stop: int) -> bool:
@@ -162,6 +171,9 @@ def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
             continue
         if f & BOUND:
             return k  # a full stop outside quotation marks ends the statement
+        if f & COMP and k - 2 > a and toks[k - 2].text in (",", "،") \
+                and bare(toks[k - 1]) in ("قبل", "بعد"):
+            return k - 2  # «... برحيل الرئيس، قبل أن يتطور الأمر»: the narrator goes on
         prev = toks[k - 1].text if k > a else ""
         cue = ctx.cue_at.get(k)
         if cue is not None and k > a:

@@ -276,6 +276,12 @@ def _quoted_name(ctx: Context, a: int, b: int) -> Found | None:
     return Found(a + 1, close, "named")
 
 
+def _sound_masculine_plural(tok: Token) -> bool:
+    """«الفلسطينيين», «المسؤولون»: people that take a masculine verb after it, never
+    «قالت»."""
+    return tok.kind == "word" and tok.stem.endswith(("ين", "ون")) and len(tok.stem) > 4
+
+
 def _feminine(tok: Token) -> bool:
     """A noun that takes a feminine verb: «الخدمات», «الحكومة» (ة normalises to ه)."""
     return tok.kind == "word" and tok.stem.endswith(("ات", "ه")) and len(tok.stem) > 3
@@ -286,8 +292,9 @@ def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int
     عن», «أكد على», past the preposition."""
     toks = ctx.tokens
     while k < end:
-        if toks[k].text in _SKIP or ctx.time_at.get(k) is not None:
-            k += 1
+        if toks[k].text in _SKIP or ctx.time_at.get(k) is not None \
+                or toks[k].norm in ("فيه", "فيها", "فيهم"):
+            k += 1  # «تحذر فيها الفلسطينيين»: the relative's pronoun is no content
             continue
         if k + 1 < end and bare(toks[k]) in _CHANNEL_PREPOSITIONS:
             channel = next(phrases_at(ctx, "channel", k + 1, end, k + 2), None)
@@ -355,6 +362,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         if (found is not None and found.entity is None and cue.gender == "m"
                 and _feminine(ctx.tokens[found.a])):
             found = None  # «التي وصف فيها الخدمات بـ»: a masculine verb's object, not subject
+        if (found is not None and found.entity is None and cue.gender == "f"
+                and _sound_masculine_plural(ctx.tokens[found.a])):
+            found = None  # «منشورات تحذر فيها الفلسطينيين»: the object of a feminine verb
         if found is None and cue.lemma in IMPERSONAL:
             found = issuer(ctx, j, comp if comp is not None else sent_b)
         if found is not None:
