@@ -568,3 +568,16 @@ def test_time_clauses_and_feminine_verbs_with_masculine_plural_objects():
     (a,) = run(text).attributions
     assert a.speaker is None or a.speaker.text != "الفلسطينيين"
     assert a.content.text.startswith("الفلسطينيين")
+
+
+def test_a_conjunction_in_presentation_form_is_left_out_of_the_cue_span():
+    text = "\ufeedأفادت مصادر طبية أن القتلى عشرة."
+    (a,) = run(text).attributions
+    assert a.cue.text == "أفادت" and text[a.cue.start:a.cue.end] == "أفادت"
+
+
+def test_no_content_is_ever_empty_or_inverted():
+    text = ("وقال الرئيس إن بلاده تعتبر الحزب «منظمة ارهابية»، ورأى ان الدولة من حقها "
+            "القيام بأعمال ضد أهداف إرهابية.")
+    for a in run(text).attributions:
+        assert a.content.end > a.content.start and a.content.text.strip()

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rawi.attribution import lexicon
 from rawi.model import Token
-from rawi.text.normalize import REMOVED
+from rawi.text.normalize import REMOVED, normalize
 
 _COMP = re.compile(r"^[وف]?ب?ان(?:ه|ها|هم|هما|هن|ني|نا|كم)?$")
 QUOTES = frozenset('"«»“”„')
@@ -90,10 +90,10 @@ def _surface_skip(tok: Token, letters: int) -> int:
         return 0
     k, seen = 0, 0
     while k < len(tok.text) and seen < letters:
-        if tok.text[k] in "وف":
-            seen += 1
+        if tok.text[k] in "وف" or normalize(tok.text[k]) in ("و", "ف"):
+            seen += 1  # (a presentation form such as «ﻭ» is the same letter)
         k += 1
-    return k
+    return k if k < len(tok.text) else 0
 
 
 def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[int],

@@ -181,8 +181,8 @@ def _continues(ctx: Context, outer: _Draft, cue: Cue, d: _Draft) -> bool:
         if toks[k].text in (",", "،"):
             cut = k  # «..., وكشف» keeps the comma out of both
             break
-    if any(is_quote(toks[k]) for k in range(outer.content[0], cut)):
-        return False  # a quotation still open before the cue
+    if cut <= outer.content[0] or any(is_quote(toks[k]) for k in range(outer.content[0], cut)):
+        return False  # nothing of the outer statement before it, or a quotation still open
     outer.content = (outer.content[0], cut)
     return True
 
@@ -385,8 +385,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     else:
         ca, cb, direct = content_range(ctx, _skip_adjuncts(ctx, start, sent_b, cue.need))
     ca, cb = trim(ctx, ca, cb)
-    if cb <= ca:
-        return None
+    if cb <= ca or (ca > cue.i and ca in ctx.cue_at and not tail):
+        return None  # (a content that opens with another cue is that cue's statement)
     if sent_b > sent_a and ca < sent_a:
         return None
     clause = (_clause_start(ctx, drafts, cue.i) if cue.kind == "verb" else cue.i,
