@@ -581,3 +581,8 @@ def test_no_content_is_ever_empty_or_inverted():
             "القيام بأعمال ضد أهداف إرهابية.")
     for a in run(text).attributions:
         assert a.content.end > a.content.start and a.content.text.strip()
+
+
+def test_disclosing_a_name_is_no_statement_channel():
+    (a,) = run("وقال المسؤول، الذي لم يرغب بالتصريح عن اسمه، إن الاتفاق قريب.").attributions
+    assert a.channel is None
