@@ -358,3 +358,12 @@ def test_a_name_split_by_a_stray_space_still_links(stage):
     doc = run(stage, "وقال و يد بن رعد إن الضغوط كانت كبيرة.", "2016-05-01",
               [("و يد بن رعد", "PER")])
     assert ids(doc)["و يد بن رعد"] is None  # «و» stands alone: no name is split there
+
+
+def test_a_former_holder_and_a_prince_called_turki_resolve_to_no_role_holder(stage):
+    doc = run(stage, "وقال الرئيس الأمريكي السابق إن الاتفاق سيئ.", "2018-05-01")
+    assert not any(a["id"] == "Q22686" for a in doc.actors)  # not Trump, in office that day
+    doc = run(stage, "وقال الرئيس الأمريكي إن الاتفاق سيئ.", "2018-05-01")
+    assert any(a["id"] == "Q22686" for a in doc.actors)
+    doc = run(stage, "وقال الأمير تركي إن المنطقة تمر بمرحلة صعبة.", "2018-05-01")
+    assert not any(s.get("kind") == "role" for a in doc.actors for s in a["spans"])

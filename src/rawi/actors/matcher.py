@@ -135,6 +135,24 @@ def _last_key(tk: TokenKeys, end: int, keys: tuple[str, ...] | None = None) -> s
     return cands[0] if cands else None
 
 
+def _agrees_in_definiteness(tk: TokenKeys, j: int) -> bool:
+    """A nisba at token ``j`` agrees with the head before it: after a definite word it is
+    definite too («الأمير التركي»); «الأمير تركي» is the prince called Turki."""
+    before, nisba = tk.tokens[j - 1], tk.tokens[j]
+    if "ال" not in before.prefix.split("+"):
+        return True
+    return "ال" in nisba.prefix.split("+") or nisba.norm.startswith("ال")
+
+
+#: «السابق»: the role was held before, by someone the date does not tell
+FORMER = frozenset({"السابق", "السابقه", "الاسبق", "الاسبقه", "سابقا"})
+
+
+def _former(tk: TokenKeys, end: int) -> bool:
+    """«الرئيس الأمريكي السابق»: a word after the role phrase says it is a former holder."""
+    return end < len(tk) and tk.norms[end] in FORMER
+
+
 def _adjective_follows(tk: TokenKeys, end: int) -> bool:
     """A definite adjective-like word follows («القاعدة الجوية», «الجزيرة العربية»)."""
     if end >= len(tk):
@@ -207,7 +225,7 @@ class Matcher:
         if head.target == "country" and _PREPOSITIONS.intersection(
                 tk.tokens[j].prefix.split("+")):
             return None  # «للأمن بألمانيا»: a country after a preposition does not compose
-        if head.target == "country":
+        if head.target == "country" and _agrees_in_definiteness(tk, j):
             best = max(_phrases_at(ix.nisbas, tk, j), key=lambda f: f[0], default=None)
             if best:
                 return best[0], best[2], best[1]
@@ -232,7 +250,7 @@ class Matcher:
             if filled:
                 j += 1
         if head.kind == "role" and head.target == "none":
-            holder = ix.holder(head.key, None, date)
+            holder = None if _former(tk, end) else ix.holder(head.key, None, date)
             start, stop = _span(tk, i, end, tk.keys[i][0], _last_key(tk, end))
             return [Mention(start, stop, i, end, holder, "role", 0.9, role=head.key)]
         definite = j == end and "ال" in tk.tokens[i].prefix.split("+")
@@ -249,7 +267,8 @@ class Matcher:
             if entry is not None:
                 out.append(Mention(start, stop, i, stop_tok, entry, "composed", 0.95))
         else:
-            holder = ix.holder(head.key, target, date)
+            # «رئيس باراغواي السابق»: a former holder, not the one in office that day
+            holder = None if _former(tk, stop_tok) else ix.holder(head.key, target, date)
             out.append(Mention(start, stop, i, stop_tok, holder, "role", 0.9, role=head.key,
                                country=target))
         return out

@@ -273,7 +273,7 @@ class ActorsStage:
                      ) -> Entry | None:
         """An entity that is the rest of a name whose misspelt word the NER left out
         («للملكة العربية السعودية» tagged «العربية السعودية»), or a misspelt word whose
-        name goes on outside it («فلاديمير» + «بوتن»): the entity takes the name's span
+        name goes on outside it («جون» + «بولتن»): the entity takes the name's span
         and links at the typo confidence."""
         tokens = doc.tokens
         typos = self.index.typos

@@ -36,7 +36,7 @@ _PREP = "بلك"
 MIN_LETTERS = 5
 #: a lone word is a typo only if the news corpus has it this many times less than the name
 #: («صبيا» the Saudi town is no «صربيا», «المنيا» no «ألمانيا», «الشيحة» no «الشبيحة»);
-#: a word of a longer name («بوتن» in «فلاديمير بوتن») only needs to be the rarer
+#: a word of a longer name («بولتن» in «جون بولتن») only needs to be the rarer
 RARER_ALONE = 50
 
 
