@@ -369,3 +369,10 @@ def test_a_former_holder_and_a_prince_called_turki_resolve_to_no_role_holder(sta
                          ).tokens
     roles = [(m.role, m.country) for m in stage.matcher(tokens, "2018-05-01") if m.kind == "role"]
     assert roles == [("emir", "TR")]  # only «الأمير التركي»; «الأمير تركي» is a name
+
+
+def test_bare_judiciary_and_civil_defence_take_the_document_country(stage):
+    doc = run(stage, "القاهرة - قررت النيابة العامة حبس المتهمين. وأعلن الدفاع المدني إخماد "
+                     "الحريق.", "2018-05-01")
+    got = ids(doc)
+    assert got["النيابة العامة"] == "eg-prosecution" and got["الدفاع المدني"] == "eg-civil-defence"

@@ -206,7 +206,7 @@ class ActorIndex:
                 text = head.split("/")[0]
                 for keys in _forms_keys([text]):
                     bare = (kind == "inst" and not construct and len(keys) >= 2
-                            and row.get("type") == "ministry")
+                            and row.get("bare") == "yes")
                     self.heads.add(keys, Head(kind, row["key"], construct, target, bare))
 
     def near(self, sk: str) -> set[str]:
