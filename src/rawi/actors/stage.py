@@ -50,6 +50,8 @@ _COMMON_SURNAMES = frozenset({
 #: words that make a mention a title rather than a name («خادم الحرمين الشريفين»)
 _TITLE_WORDS = frozenset({"خادم", "الحرمين", "الشريفين", "شيخ", "مفتي", "امير", "ولي", "العهد",
                           "بابا", "الفاتيكان", "المرشد", "الاعلي", "سمو", "جلاله", "فخامه"})
+#: words before a family name («آل سعود», «آل ثاني»): what follows is no given name
+_FAMILY = frozenset({"ال", "آل"})
 #: how alike two spellings of a first name are («جيرمي» ~ «جيريمي»), difflib ratio
 SPELT_ALIKE = 0.7
 #: words before which a name word is not a name («شهر رجب», «عيد الأضحى»)
@@ -172,6 +174,14 @@ class ActorsStage:
                 ent.start, ent.end, ent.text = m.start, m.end, doc.text[m.start:m.end]
             ent.type = TYPES.get(m.entry.type, ent.type)
         starts = tk.begins
+        for ent in entities:  # «الأمير وليام»: the title is no part of the name (gold-dev)
+            if ent.type == "PER":
+                first = _token_at(starts, ent.start)
+                if (first + 1 < len(tk.tokens) and tk.tokens[first].norm in TITLES
+                        and tk.tokens[first + 1].start < ent.end
+                        and tk.tokens[first].start >= ent.start):
+                    ent.start = tk.tokens[first + 1].start
+                    ent.text = doc.text[ent.start:ent.end]
         for ent in entities:  # a capital tagged PER («قالت بيونغيانغ») is a place name
             if ent.type == "PER":
                 first = _token_at(starts, ent.start)
@@ -267,7 +277,9 @@ class ActorsStage:
             return False
         words = self._person_keys.get(entry.id, set())
         return any(tk.keys[i] and not words.intersection(tk.keys[i])
-                   and set(tk.keys[i]) <= self._given for i in range(first, last))
+                   and set(tk.keys[i]) <= self._given
+                   and not (i > first and tk.norms[i - 1] in _FAMILY)  # «آل سعود»
+                   for i in range(first, last))
 
     def _typo_extend(self, doc: Doc, tk: TokenKeys, ent: Entity, first: int, last: int
                      ) -> Entry | None:
