@@ -110,3 +110,18 @@ def test_a_family_name_after_al_is_no_other_given_name(stage):
     doc = run(stage, "وقال الملك سلمان بن عبدالعزيز آل سعود إن المملكة بخير.",
               entities=[("الملك سلمان بن عبدالعزيز آل سعود", "PER")])
     assert ids(doc)["سلمان بن عبدالعزيز آل سعود"] == "king-salman"
+
+
+def test_names_in_hashtags_are_matched_and_speak():
+    from rawi.model import Article
+    from rawi.pipeline import Pipeline
+
+    doc = Pipeline()(Article(text="وقال #محمود_عباس إن القدس عاصمة. وأعلن #التحالف_العربي "
+                                  "إسقاط طائرة مسيرة أطلقتها #ميليشيات_الحوثي.",
+                             published="2018-05-01"))
+    linked = {e.text: e.actor.id for e in doc.entities if e.actor}
+    assert linked["محمود_عباس"] == "mahmoud-abbas"
+    assert linked["التحالف_العربي"] == "saudi-led-coalition"
+    assert linked["ميليشيات_الحوثي"] == "houthis"
+    speakers = [a.speaker.actor.id for a in doc.attributions if a.speaker and a.speaker.actor]
+    assert speakers == ["mahmoud-abbas", "saudi-led-coalition"]

@@ -112,6 +112,8 @@ def _phrases_at(table, tk: TokenKeys, i: int) -> list[tuple[int, str, object]]:
             for nd in frontier:
                 for payload in nd.get(end_mark, ()):
                     found.append((j, first, payload))
+            if j + 1 < n and tk.norms[j] == "_":
+                j += 1  # a hashtag's joiner: «#محمود_عباس»
             if j >= n or not keys[j]:
                 break
             frontier = [c for nd in frontier for k in keys[j] if (c := nd.get(k)) is not None]
@@ -289,7 +291,8 @@ class Matcher:
                 continue
             # cheap test before the full search: a one-word phrase, or a second word fits
             f = starts[i]
-            alone = i + 1 >= n or second[norms[i]].isdisjoint(keys[i + 1])
+            nxt = i + 2 if i + 2 < n and norms[i + 1] == "_" else i + 1  # «#محمود_عباس»
+            alone = nxt >= n or second[norms[i]].isdisjoint(keys[nxt])
             if alone and not f & ONE:
                 continue
             if alone and f == NAME | ONE:

@@ -158,6 +158,14 @@ class ActorsStage:
             k = bisect_left(spans, ((m.end, -1),))
             ms, me = m.start, m.end
             inside = [e for (s, t), e in spans[max(0, k - 4):k + 1] if s < me and ms < t]
+            if len(inside) > 1 and _joined_by_underscores(doc.text, inside, ms, me):
+                # «#محمود_عباس» tagged as two names: one hashtag, one name
+                keep = inside[0]
+                keep.start, keep.end = ms, me
+                keep.text = doc.text[ms:me]
+                entities = [e for e in entities if e is keep or e not in inside]
+                spans = sorted(((e.start, e.end), e) for e in entities)
+                inside = [keep]
             if len(inside) != 1:
                 continue
             ent = inside[0]
@@ -454,6 +462,14 @@ class ActorsStage:
         # role mentions without a holder («الرئيس الأمريكي» with no date) try the chain
         chain.extend(found)
         chain.sort(key=lambda c: c.start)
+
+
+def _joined_by_underscores(text: str, ents: list[Entity], start: int, end: int) -> bool:
+    """The entities lie inside [start, end) with only «_» between them (a hashtag)."""
+    ents = sorted(ents, key=_START)
+    if ents[0].start < start or ents[-1].end > end:
+        return False
+    return all(text[a.end:b.start] == "_" for a, b in zip(ents, ents[1:], strict=False))
 
 
 def _token_at(starts: list[int], offset: int) -> int:

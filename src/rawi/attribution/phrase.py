@@ -88,7 +88,7 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     if not genitive:
         # «قالت الثلاثاء دولة الكويت», «أعلن، أمس، الجيش»: a time before the subject
         while j + 1 < limit:
-            if ctx.time_at.get(j) is not None or toks[j].text in (",", "،") \
+            if ctx.time_at.get(j) is not None or toks[j].text in (",", "،", "#") \
                     or bare(toks[j]) in FOR_ITS_PART:
                 j += 1
             elif bare(toks[j]) == "من" and bare(toks[j + 1]) in FROM_ITS_SIDE:
@@ -137,8 +137,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
                 k += 1
                 continue
             break
-        if is_quote(t):
-            k += 1  # a quoted name inside the phrase: «مجموعة "الفريق العامل"»
+        if is_quote(t) or (t.text == "_" and k > j):
+            k += 1  # a quoted name inside the phrase: «مجموعة "الفريق العامل"»; «#التحالف_العربي»
             continue
         if t.kind != "word" and t.kind != "latin" and t.kind != "number":
             break
@@ -303,7 +303,8 @@ def name_at(ctx: Context, k: int) -> Entity | None:
     """The entity at token ``k``, unless it is one word the lexicons know as a common
     noun (an NER slip such as «بيان» or «مصادر» tagged as a name)."""
     e = ctx.ent_at.get(k)
-    if e is not None and " " not in e.text.strip() and head_kind(ctx.tokens[k]) is not None:
+    if e is not None and " " not in e.text.strip() and "_" not in e.text \
+            and head_kind(ctx.tokens[k]) is not None:
         return None
     return e
 
