@@ -125,3 +125,13 @@ def test_names_in_hashtags_are_matched_and_speak():
     assert linked["ميليشيات_الحوثي"] == "houthis"
     speakers = [a.speaker.actor.id for a in doc.attributions if a.speaker and a.speaker.actor]
     assert speakers == ["mahmoud-abbas", "saudi-led-coalition"]
+
+
+def test_a_title_inside_a_hashtag_does_not_crash_and_stays_out_of_the_name():
+    from rawi.model import Article
+    from rawi.pipeline import Pipeline
+
+    doc = Pipeline(["text", "entities", "actors"])(Article(
+        text="وقال #الرئيس_عبد_الفتاح_السيسي إن مصر بخير.", published="2018-05-01"))
+    linked = {e.text: e.actor.id for e in doc.entities if e.actor}
+    assert linked.get("عبد_الفتاح_السيسي") == "abdel-fattah-el-sisi"

@@ -205,9 +205,11 @@ class Matcher:
             entry = ix.dictionary.get(ident)
             first = i
             if entry is not None and entry.type == "person":
-                while first < end - 1 and TITLES.intersection(tk.keys[first]):
-                    first += 1
-                    key = tk.keys[first][0]
+                while first < end - 1 and (TITLES.intersection(tk.keys[first])
+                                           or not tk.keys[first]):
+                    first += 1  # a title, or the «_» after one in a hashtag
+                    if tk.keys[first]:
+                        key = tk.keys[first][0]
             start, stop = _span(tk, first, end, key, _last_key(tk, end))
             out.append(Mention(start, stop, first, end, entry, "name",
                                0.8 if ambiguous else 1.0, ambiguous))
