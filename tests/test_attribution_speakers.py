@@ -586,3 +586,29 @@ def test_no_content_is_ever_empty_or_inverted():
 def test_disclosing_a_name_is_no_statement_channel():
     (a,) = run("وقال المسؤول، الذي لم يرغب بالتصريح عن اسمه، إن الاتفاق قريب.").attributions
     assert a.channel is None
+
+
+@pytest.mark.parametrize("text", [
+    "ونقلت وكالة أسوشييتد برس، عن النائب سامي نور قوله إن السفير كرر موقفه.",
+    "ونقلت «رويترز» عن رئيس البورصة سامي نور، قوله: «تمت الموافقة على القيد».",
+])
+def test_the_relay_survives_a_comma_or_quotation_marks_before_an(text):
+    (a,) = run(text, [("سامي نور", "PER", "Sami Nour", 0)]).attributions
+    assert a.cue.text == "نقلت" and a.speaker.actor.name == "Sami Nour"
+
+
+def test_a_verb_with_its_subject_and_nothing_after_it_closes_what_came_before():
+    text = "ويدخل الغرب في حالة من القلق تقول صحيفة التايمز، وتضيف بالقول إن الرئيس كان قاسيا."
+    first, second = run(text).attributions
+    assert first.cue.text == "تقول" and first.content.text == "ويدخل الغرب في حالة من القلق"
+    assert second.content.text == "الرئيس كان قاسيا"
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("وأكد مصدر طبي حصيلة القتلى، قائلا إن النساء من بين الضحايا.", "مصدر طبي", "حصيلة القتلى"),
+    ("وأكد مصدر مطلع وقوع الانفجار.", "مصدر مطلع", "وقوع الانفجار"),
+    ("وأكد مسؤول أمني كبير وقوع الانفجار.", "مسؤول أمني كبير", "وقوع الانفجار"),
+])
+def test_an_anonymous_source_keeps_its_adjectives_and_leaves_the_object(text, speaker, content):
+    a = run(text).attributions[0]
+    assert a.speaker.text == speaker and a.content.text == content

@@ -98,8 +98,9 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
         cue = ctx.cue_at.get(k)
         if k > j and cue is not None:
             prev = toks[k - 1].text
-            if cue.kind == "nominal" or (cue.lemma == "قال" and cue.kind != "verb"
-                                         and prev not in ",،"):
+            if cue.kind == "nominal" or (cue.lemma == "قال" and cue.kind != "verb" and (
+                    prev not in ",،" or cue.kind == "masdar"
+                    or ctx.ent_at.get(k - 2) is not None)):  # «شدد عليه الجبير، قائلا:»
                 continue  # «، حسب وكالة ...، إنه», «وتابع قائلا:», «بالقول:»: part of this cue
             # (but «انتقد ... العقوبات، قائلا إن»: after a comma the participle speaks anew)
             if cue.kind == "verb" and toks[k].norm[:1] not in "وف" and prev not in ",،":

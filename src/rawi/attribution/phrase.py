@@ -342,19 +342,28 @@ def shrink(ctx: Context, found: Found) -> Found:
         while m < found.b and m < found.a + 3 and toks[m].kind == "word" \
                 and not is_definite(toks[m]) and not PREPOSITION_CLITICS.intersection(
                     toks[m].prefix.split("+")) and m not in ctx.cue_at:
+            word = bare(toks[m])
+            if (word.endswith(("ي", "يه")) and m + 1 < found.b
+                    and not is_definite(toks[m + 1])) or "ال" + word in lexicon.np_adjectives():
+                break  # «مصدر طبي حصيلة القتلى», «مصدر مطلع وقوع»: an adjective ends it
             m += 1
         if m < found.b and toks[m].kind == "word" and is_definite(toks[m]) \
                 and toks[m].prefix in ("ال", ""):
             k = m + 1
     # a definite head, or a construct closed by a definite word, takes definite adjectives
     definite = is_definite(toks[found.a]) or (k > found.a + 1 and is_definite(toks[k - 1]))
+    masculine = False  # a masculine adjective seen: no feminine one follows it
     while k < found.b and k < found.a + 4:
         t = toks[k]
         adjective = (definite and is_definite(t) and t.prefix in ("ال", "")) or (
-            not definite and bare(t).endswith(_ADJ_ENDINGS)
-            and not PREPOSITION_CLITICS.intersection(t.prefix.split("+")))
+            not definite and not is_definite(t)
+            and not PREPOSITION_CLITICS.intersection(t.prefix.split("+"))
+            and (bare(t).endswith(_ADJ_ENDINGS) and not (masculine and bare(t).endswith("ه"))
+                 or "ال" + bare(t) in lexicon.np_adjectives()))  # «مسؤول أمني كبير»
         if t.kind != "word" or not adjective or k in ctx.cue_at:
-            break  # a definite head takes definite adjectives: «الأمين العام»
+            break  # a definite head takes definite adjectives: «الأمين العام»; «مصدر طبي
+            # حصيلة القتلى»: the feminine noun after a masculine adjective is the object
+        masculine = masculine or bare(t).endswith("ي")
         k += 1
     ent = ctx.ent_at.get(k) if found.kind == "named" and k < found.b else None
     if ent is not None and ent.type == "PER" and ent.start >= toks[k].start:

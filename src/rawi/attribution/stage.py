@@ -197,6 +197,15 @@ def _own_complement(ctx: Context, cue: Cue, d: _Draft) -> bool:
     return a <= cue.j + 6 and (is_comp(before) or before.text == ":" or is_quote(before))
 
 
+def _opens_statement(ctx: Context, k: int) -> bool:
+    """Token ``k`` is a cue that opens a statement of its own: a و/ف verb or a
+    participle («، ورأى أن», «، مؤكدا»), not a verb inside the content («إنها تعتقد»)."""
+    cue = ctx.cue_at.get(k)
+    if cue is None:
+        return False
+    return cue.kind in ("participle", "masdar") or cue.start > ctx.tokens[k].start
+
+
 def _as_reported(ctx: Context, cue: Cue, comp: int | None, sent_a: int) -> bool:
     """«...، كما ذكر مصور لوكالة فرانس برس.»: «كما» + a verb after a comma with no
     complement of its own is a source tail (as X reported), not «كما قال إن» (also said)."""
@@ -373,6 +382,12 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
                 if found.b < sent_b and found.kind != "entity":
                     found.b = genitive_end(ctx, found.a, found.b, sent_b,
                                            names_only=cue.lemma in LAM_OBJECT)
+                elif found.kind == "entity" and found.entity is not None:
+                    # «وأكد المتحدث ... العقيد زياد الرقيطي الحادثة»: after the person's
+                    # name, a definite noun with no complementiser is the object
+                    last = bisect_left(ctx.tokens, found.entity.end, key=_START)
+                    if found.entity.type == "PER" and found.a < last < found.b:
+                        found.b = last
             start = found.b
         else:
             found = subject_before(ctx, cue.i)
@@ -385,8 +400,14 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     else:
         ca, cb, direct = content_range(ctx, _skip_adjuncts(ctx, start, sent_b, cue.need))
     ca, cb = trim(ctx, ca, cb)
-    if cb <= ca or (ca > cue.i and ca in ctx.cue_at and not tail):
-        return None  # (a content that opens with another cue is that cue's statement)
+    if comp is None and not tail and found is not None and cue.i - sent_a >= TAIL_MIN \
+            and (cb <= ca or ca > cue.i and _opens_statement(ctx, ca)):
+        # «ويدخل الغرب في حالة من القلق تقول صحيفة فاينانشال تايمز، وتضيف ...»: nothing
+        # after the verb and its subject, so what was said came before it
+        tail = True
+        ca, cb = trim(ctx, _clause_start(ctx, drafts, cue.i), cue.i)
+    if cb <= ca or (comp is None and not tail and ca > cue.i and _opens_statement(ctx, ca)):
+        return None  # (a content that opens with «، ورأى» is that cue's statement)
     if sent_b > sent_a and ca < sent_a:
         return None
     clause = (_clause_start(ctx, drafts, cue.i) if cue.kind == "verb" else cue.i,
@@ -409,6 +430,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     return d
 
 
+#: words before a verb cue with nothing after its subject for it to be a source tail
+TAIL_MIN = 4
 #: words a source set off by commas mid-sentence may have («، بحسب المنتدى،»)
 ASIDE_MAX = 6
 ASIDE_CUES = frozenset({"بحسب", "حسب"})
@@ -441,8 +464,15 @@ def _about_follows(ctx: Context, k: int, stop: int) -> bool:
 
 
 def _past_bracket(ctx: Context, k: int, stop: int) -> int:
-    """Past an abbreviation in brackets at token ``k`` when «عن» follows it: «(وفا) عن»."""
+    """Past an abbreviation in brackets at token ``k`` when «عن» follows it: «(وفا) عن»;
+    past a comma or a closing quotation mark before «عن» («نقلت وكالة أسوشييتد برس، عن»,
+    «نقلت «رويترز» عن»)."""
     toks = ctx.tokens
+    m = k
+    while m < stop and m - k < 3 and (toks[m].text in (",", "،") or is_quote(toks[m])):
+        m += 1
+    if m > k and m < stop and bare(toks[m]) == "عن":
+        return m
     if k >= stop or toks[k].text != "(":
         return k
     m = k + 1
