@@ -67,7 +67,14 @@ def is_speech_quote(ctx: Context, k: int) -> bool:
     return _ends_statement(ctx, q) or q - k - 1 > NAME_QUOTE_MAX
 
 
-def find_complement(ctx: Context, j: int, stop: int) -> int | None:
+#: verbs of saying: a «، قائلا» after them is the same statement («وصرح اللاعب، على موقع
+#: النادي، قائلا:»); after a verb with an object it is a statement of its own («وانتقد
+#: الرئيس اعتماد الدول على العقوبات، قائلا إن ...»)
+SAYING = frozenset({"قال", "صرح", "اضاف", "تابع", "اردف", "ذكر", "افاد", "اوضح", "شدد",
+                    "تحدث", "علق", "رد"})
+
+
+def find_complement(ctx: Context, j: int, stop: int, lemma: str = "") -> int | None:
     """The first complementiser, colon or speech-opening quote in ``[j, stop)``, skipping
     quoted names; None at a sentence end or another verb cue."""
     toks = ctx.tokens
@@ -99,10 +106,8 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
         if k > j and cue is not None:
             prev = toks[k - 1].text
             if cue.kind == "nominal" or (cue.lemma == "قال" and cue.kind != "verb" and (
-                    prev not in ",،" or cue.kind == "masdar"
-                    or ctx.ent_at.get(k - 2) is not None)):  # «شدد عليه الجبير، قائلا:»
+                    prev not in ",،" or cue.kind == "masdar" or lemma in SAYING or not lemma)):
                 continue  # «، حسب وكالة ...، إنه», «وتابع قائلا:», «بالقول:»: part of this cue
-            # (but «انتقد ... العقوبات، قائلا إن»: after a comma the participle speaks anew)
             if cue.kind == "verb" and toks[k].norm[:1] not in "وف" and prev not in ",،":
                 continue  # a look-alike inside the subject: «في منشور رأي بالإنترنت إن»
             return None
@@ -110,7 +115,8 @@ def find_complement(ctx: Context, j: int, stop: int) -> int | None:
 
 
 #: words before «أن» that make a time or manner clause («بعد أن», «قبل أن», «دون أن»)
-NOT_SPEECH_BEFORE_AN = frozenset({"بعد", "قبل", "دون", "بدون", "منذ", "حتي", "الي", "لحين",
+#: («إلى أن» stays a complementiser: «أشار إلى أن», «لفت إلى أن»)
+NOT_SPEECH_BEFORE_AN = frozenset({"بعد", "قبل", "دون", "بدون", "منذ", "لحين",
                                   "ريثما", "بدل", "بدلا", "عوضا", "بمجرد", "فور", "عقب",
                                   "اثر", "لدرجه", "مقابل"})
 

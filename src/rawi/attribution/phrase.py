@@ -24,7 +24,10 @@ STOP_WORDS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", 
                         "التابعه", "التابعين", "التابعتين"})
 #: words that, right after the cue, show there is no subject («وأعرب عن ...», «وكشفت من
 #: خلال ...»); a demonstrative there is the object («كان ينكر ذلك»)
-NP_INITIAL_STOP = STOP_WORDS | {"عن", "من", "ذلك", "هذا", "هذه", "تلك"}
+NP_INITIAL_STOP = STOP_WORDS | {"عن", "من"}
+#: a demonstrative right after a verb is its object («كان ينكر ذلك»); after «حسب» it opens
+#: the source («وحسب تلك التقارير»)
+DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك"})
 MAX_NP = 14
 #: «لي», «له»: whom it was said to, as a pronoun, right after the verb
 TO_PRONOUNS = frozenset({"لي", "له", "لها", "لنا", "لهم", "لهما", "لكم", "لك"})
@@ -101,7 +104,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     k = j
     if not genitive and j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
         j = k = j + 1  # «في الوقت الذي أعلنت فيه القوات»: the relative's pronoun, then the subject
-    if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP):
+    if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP
+                      or not genitive and toks[j].norm in DEMONSTRATIVES):
         return j, j  # «وأعرب عن ...»: no subject after the cue
     if not genitive and j < limit and toks[j].prefix.split("+")[0] in ("ب", "ك"):
         return j, j  # «ونوّه بمساهمة الشركة»: a prepositional phrase, no subject

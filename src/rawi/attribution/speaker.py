@@ -89,6 +89,9 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         return Found(a, f, "nominal")  # «واتهم القائد العسكري تركيا بـ»: the object
     if head == "person" and orgs and role_holder_at(ctx, a) is not None:
         return Found(a, b, "nominal")  # «الأمين العام للأمم المتحدة»: the holder, not the UN
+    if head == "person" and orgs and any(bare(toks[k]) == "باسم" for k in range(a + 1, f)):
+        e = orgs[0]  # «المتحدث الرسمي باسم وزارة الخارجية السودانية»: speaks for it
+        return Found(a, b, "entity", e, e.actor)
     if orgs and (head in ("body", "document", "report") or a + 3 > f):
         if head == "person" and orgs[0].type == "LOC":
             return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country

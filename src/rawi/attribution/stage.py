@@ -22,7 +22,14 @@ from rawi.attribution.features import (
     phrases_at,
 )
 from rawi.attribution.index import TAIL_WORDS
-from rawi.attribution.phrase import Found, genitive_end, head_kind, shrink, subject_np
+from rawi.attribution.phrase import (
+    Found,
+    genitive_end,
+    head_kind,
+    is_definite,
+    shrink,
+    subject_np,
+)
 from rawi.attribution.speaker import (
     IMPERSONAL,
     RELATIVES,
@@ -206,13 +213,21 @@ def _opens_statement(ctx: Context, k: int) -> bool:
     return cue.kind in ("participle", "masdar") or cue.start > ctx.tokens[k].start
 
 
-def _as_reported(ctx: Context, cue: Cue, comp: int | None, sent_a: int) -> bool:
-    """«...، كما ذكر مصور لوكالة فرانس برس.»: «كما» + a verb after a comma with no
-    complement of its own is a source tail (as X reported), not «كما قال إن» (also said)."""
+def _as_reported(ctx: Context, cue: Cue, comp: int | None, sent_a: int, after: int,
+                 sent_b: int) -> bool:
+    """«...، كما ذكر مصور لوكالة فرانس برس.»: «كما» + a verb after a comma, with nothing
+    after its subject but the sentence's end (or a comma), is a source tail (as X
+    reported), not «كما قال إن» or «كما دعا إلى ...» (also said, also called for)."""
     toks = ctx.tokens
     i = cue.i
-    return (comp is None and i - 2 >= sent_a and toks[i - 1].norm == "كما"
-            and toks[i - 2].text in (",", "،"))
+    if comp is not None or i - 2 < sent_a or toks[i - 1].norm != "كما" \
+            or toks[i - 2].text not in (",", "،"):
+        return False
+    k = after
+    while k < sent_b and (ctx.time_at.get(k) is not None or ctx.ent_at.get(k) is not None
+                          or toks[k].kind == "punct" and toks[k].text not in (",", "،")):
+        k += 1  # «كما ذكرت الجمعة الماضي مصادر رسمية.», «كما ذكر مصور لوكالة فرانس برس.»
+    return k >= sent_b or toks[k].text in (",", "،")
 
 
 def _after_nominal(ctx: Context, cue: Cue) -> bool:
@@ -332,7 +347,7 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
             history: list[tuple[Cue, Speaker, str]]) -> _Draft | None:
     sent_a, sent_b = ctx.sentence(cue.i)
     j = cue.j
-    comp = find_complement(ctx, j, sent_b)
+    comp = find_complement(ctx, j, sent_b, cue.lemma)
     found: Found | None = None
     relay_channel: Channel | None = None
     start = j
@@ -392,7 +407,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         else:
             found = subject_before(ctx, cue.i)
     tail = cue.kind == "verb" and cue.i > sent_a and (
-        ctx.tokens[cue.i - 1].norm in TAIL_BEFORE or _as_reported(ctx, cue, comp, sent_a))
+        ctx.tokens[cue.i - 1].norm in TAIL_BEFORE
+        or _as_reported(ctx, cue, comp, sent_a, found.b if found is not None else cue.j,
+                        sent_b))
     if tail:  # «...، حسبما أفاد تقرير»: what was reported comes before the cue
         ca, cb, direct = _clause_start(ctx, drafts, cue.i), cue.i - 1, False
     elif comp is not None:
@@ -435,6 +452,8 @@ TAIL_MIN = 4
 #: words a source set off by commas mid-sentence may have («، بحسب المنتدى،»)
 ASIDE_MAX = 6
 ASIDE_CUES = frozenset({"بحسب", "حسب"})
+#: tokens that may stand between a relaying outlet's name and «عن»
+RELAY_GAP = 8
 #: verbs of relaying: «نقلت الوكالة عن مسؤول قوله» (the lemma in matching form)
 RELAY_VERBS = frozenset({"نقل"})
 #: «نقل عنه قوله/تأكيده/تحذيره»: what the relayed source said, after its name
@@ -464,12 +483,18 @@ def _about_follows(ctx: Context, k: int, stop: int) -> bool:
 
 
 def _past_bracket(ctx: Context, k: int, stop: int) -> int:
-    """Past an abbreviation in brackets at token ``k`` when «عن» follows it: «(وفا) عن»;
-    past a comma or a closing quotation mark before «عن» («نقلت وكالة أسوشييتد برس، عن»,
-    «نقلت «رويترز» عن»)."""
+    """Past what may stand between the relaying outlet and «عن»: an abbreviation in
+    brackets («(وفا) عن»), a comma («نقلت وكالة أسوشييتد برس، عن»), a name in quotation
+    marks and its adjectives («نقلت شبكة «إن دي تي في» الإخبارية الهندية عن»)."""
     toks = ctx.tokens
-    m = k
-    while m < stop and m - k < 3 and (toks[m].text in (",", "،") or is_quote(toks[m])):
+    m, quoted = k, False
+    while m < stop and m - k < RELAY_GAP and bare(toks[m]) != "عن":
+        t = toks[m]
+        if is_quote(t):
+            quoted = not quoted
+        elif not (quoted or t.text in (",", "،") or ctx.ent_at.get(m) is not None
+                  or t.kind == "word" and is_definite(t) and bare(t).endswith(("ي", "يه"))):
+            break
         m += 1
     if m > k and m < stop and bare(toks[m]) == "عن":
         return m
