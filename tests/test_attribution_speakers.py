@@ -612,3 +612,21 @@ def test_a_verb_with_its_subject_and_nothing_after_it_closes_what_came_before():
 def test_an_anonymous_source_keeps_its_adjectives_and_leaves_the_object(text, speaker, content):
     a = run(text).attributions[0]
     assert a.speaker.text == speaker and a.content.text == content
+
+
+def test_ila_anna_is_a_complementiser_and_a_demonstrative_after_hasab_is_a_source():
+    (a,) = run("وأشارت المصادر إلى أن الكتلة لم تعلن دعمها لأي مرشح.").attributions
+    assert a.content.text == "الكتلة لم تعلن دعمها لأي مرشح"
+    (a,) = run("وحسب تلك التقارير فإن السلطات فرضت إجراءات أمنية.").attributions
+    assert a.speaker.text == "تلك التقارير"
+
+
+def test_qailan_after_a_verb_of_saying_is_the_same_statement():
+    (a,) = run("وصرح اللاعب، على موقع النادي، قائلا \"سنعود أقوى في الموسم المقبل\".").attributions
+    assert a.cue.text == "صرح" and a.content.text == "سنعود أقوى في الموسم المقبل"
+
+
+def test_a_spokesman_for_a_ministry_speaks_for_it():
+    (a,) = run("وقال المتحدث الرسمي باسم وزارة الصحة إن المستشفيات جاهزة.",
+               [("وزارة الصحة", "ORG", "Ministry of Health", 0)]).attributions
+    assert a.speaker.actor.name == "Ministry of Health"
