@@ -630,3 +630,10 @@ def test_a_spokesman_for_a_ministry_speaks_for_it():
     (a,) = run("وقال المتحدث الرسمي باسم وزارة الصحة إن المستشفيات جاهزة.",
                [("وزارة الصحة", "ORG", "Ministry of Health", 0)]).attributions
     assert a.speaker.actor.name == "Ministry of Health"
+
+
+def test_an_abbreviated_title_with_a_full_stop_opens_the_subject():
+    (a,) = run("وأضاف د. خالد العتيبي قائلا: إذا اكتمل المشروع فسنبدأ العمل.",
+               [("خالد العتيبي", "PER", "Khalid Al-Otaibi", 0)]).attributions
+    assert a.speaker.actor.name == "Khalid Al-Otaibi"
+    assert a.content.text == "إذا اكتمل المشروع فسنبدأ العمل"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from rawi.attribution.cues import BOUNDARY, Cue
-from rawi.attribution.index import CUE, PHRASE, scan
+from rawi.attribution.index import BOUND, CUE, PHRASE, scan
 from rawi.model import Doc, Sentence, Token
 
 _START = attrgetter("start")
@@ -147,6 +147,10 @@ def build(doc: Doc, tokens: list[Token]) -> Context:
     sents = _sentences(doc, tokens)
     sent_of = SentenceOf(tokens, [s.start for s in sents])
     marks, flag = scan(tokens)
+    ends = {s.end for s in sents}
+    for k in marks:
+        if flag[k] & BOUND and tokens[k].text == "." and tokens[k].end not in ends:
+            flag[k] &= ~BOUND  # «وأضاف د. السديس»: the text layer read an abbreviation
     ctx = Context(doc, tokens, sents, sent_of, SpanAt(doc.entities, tokens),
                   SpanAt(doc.times, tokens), marks, flag,
                   [k for k in marks if flag[k] & CUE], [k for k in marks if flag[k] & PHRASE])

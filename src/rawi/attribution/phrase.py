@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rawi.attribution import lexicon
 from rawi.attribution.context import Context
 from rawi.attribution.cues import bare, is_comp, is_quote
+from rawi.attribution.index import BOUND as BOUND_FLAG
 from rawi.model import Actor, Entity, Token
 
 #: words that end a subject noun phrase (adjuncts start): prepositions and the like
@@ -141,6 +142,9 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
                 k += 1
                 continue
             break
+        if t.text == "." and k > j and not ctx.flag[k] & BOUND_FLAG:
+            k += 1  # «د. السديس»: an abbreviation's full stop
+            continue
         if is_quote(t) or (t.text == "_" and k > j):
             k += 1  # a quoted name inside the phrase: «مجموعة "الفريق العامل"»; «#التحالف_العربي»
             continue

@@ -32,7 +32,7 @@ CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", 
                           "لكنه", "لكنها", "ولكنه", "ولكنها", "كما", "حيث"})
 #: honorifics and quantifiers before the head of a subject
 HONORIFICS = frozenset({"معالي", "سعاده", "فضيله", "سمو", "صاحب", "بعض", "احد", "احدي", "كبير",
-                        "كبار"})
+                        "كبار", "د", "م", "."})
 #: cues whose form does not agree with the source: «وجاء في بيان» (it came in a statement)
 IMPERSONAL = frozenset({"جاء"})
 #: words inside many names: never a short form of one person's name alone
