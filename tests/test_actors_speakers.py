@@ -135,3 +135,16 @@ def test_a_title_inside_a_hashtag_does_not_crash_and_stays_out_of_the_name():
         text="وقال #الرئيس_عبد_الفتاح_السيسي إن مصر بخير.", published="2018-05-01"))
     linked = {e.text: e.actor.id for e in doc.entities if e.actor}
     assert linked.get("عبد_الفتاح_السيسي") == "abdel-fattah-el-sisi"
+
+
+def test_a_name_with_more_of_its_lineage_is_the_same_person(stage):
+    doc = run(stage, "واستقبل ولي العهد الأمير محمد بن نايف بن عبدالعزيز الوفد.",
+              entities=[("محمد بن نايف بن عبدالعزيز", "PER")])
+    assert ids(doc)["محمد بن نايف بن عبدالعزيز"] == "mohammed-bin-nayef"
+    doc = run(stage, "وقال عبدالله بن محمد السويد إن الحفل نجح.",
+              entities=[("عبدالله بن محمد السويد", "PER")])
+    assert ids(doc)["عبدالله بن محمد السويد"] is None
+    # a dictionary name that carries the lineage on otherwise is someone else
+    doc = run(stage, "وشارك الأمير محمد بن عبدالرحمن بن عبدالعزيز في الحفل.",
+              entities=[("محمد بن عبدالرحمن بن عبدالعزيز", "PER")])
+    assert ids(doc)["محمد بن عبدالرحمن بن عبدالعزيز"] is None

@@ -33,6 +33,7 @@ from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys, _adjective_
 from rawi.actors.typos import CONFIDENCE as TYPO_CONFIDENCE
 from rawi.model import Doc, Entity
 from rawi.ner.stage import nisba_after_noun
+from rawi.text.normalize import normalize
 from rawi.text.tokenize import tokenize
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -50,6 +51,8 @@ _COMMON_SURNAMES = frozenset({
 #: words that make a mention a title rather than a name («خادم الحرمين الشريفين»)
 _TITLE_WORDS = frozenset({"خادم", "الحرمين", "الشريفين", "شيخ", "مفتي", "امير", "ولي", "العهد",
                           "بابا", "الفاتيكان", "المرشد", "الاعلي", "سمو", "جلاله", "فخامه"})
+#: words that carry a lineage on after a name («بن عبدالعزيز», «آل سعود»)
+LINEAGE = frozenset({"بن", "ابن", "بنت", "ال", "آل"})
 #: words before a family name («آل سعود», «آل ثاني»): what follows is no given name
 _FAMILY = frozenset({"ال", "آل"})
 #: how alike two spellings of a first name are («جيرمي» ~ «جيريمي»), difflib ratio
@@ -229,6 +232,8 @@ class ActorsStage:
                         self._other_given_name(entry, tk, first, last)
                         or how != "exact" and self._other_first_name(entry, tk, first, last)):
                     entry = None  # «علي العامري» is not «هادي العامري»
+            if entry is None and ent.type == "PER":
+                entry, conf = self._lineage_link(tk, first, last, near, date)
             if entry is None:
                 entry = self._typo_extend(doc, tk, ent, first, last)
                 conf = TYPO_CONFIDENCE
@@ -257,6 +262,37 @@ class ActorsStage:
                 return False
             k += 1
         return k > first
+
+    def _lineage_link(self, tk: TokenKeys, first: int, last: int, near: list[Mention],
+                      date: str | None) -> tuple[Entry | None, float]:
+        """«محمد بن نايف بن عبدالعزيز»: a person's dictionary name followed by more of the
+        lineage («بن ...», «آل ...») is that person; the name without its tail links."""
+        norms = tk.norms
+        k = last
+        while k - 2 > first and norms[k - 2] in LINEAGE:
+            k -= 2  # drop «بن عبدالعزيز», «آل سعود» from the end
+            toks = tk.tokens
+            entry, conf, how = self.linker.link(toks[first].start, toks[k - 1].end, "PER", tk,
+                                                first, k, near, date)
+            if entry is not None and entry.type == "person" and how in ("exact", "name") \
+                    and not self._other_given_name(entry, tk, first, k) \
+                    and self._lineage_agrees(entry, norms[first:k], norms[k:last]):
+                return entry, round(conf * 0.95, 3)
+        return None, 0.0
+
+    @staticmethod
+    def _lineage_agrees(entry: Entry, head: list[str], tail: list[str]) -> bool:
+        """No name of ``entry`` carries the matched words on differently: «محمد بن عبدالرحمن
+        بن عبدالعزيز» is no «محمد بن عبدالرحمن آل ثاني»."""
+        head = [w.replace(" ", "") for w in head]
+        for form in entry.ar:
+            words = normalize(form).replace("عبد ال", "عبدال").split()
+            if words[:len(head)] == head and len(words) > len(head):
+                ext = words[len(head):]
+                n = min(len(ext), len(tail))
+                if ext[:n] != tail[:n]:
+                    return False
+        return True
 
     def _other_first_name(self, entry: Entry, tk: TokenKeys, first: int, last: int) -> bool:
         """The entity opens with a name none of ``entry``'s names holds or spells alike:
