@@ -166,3 +166,10 @@ def test_an_ner_name_holding_a_peeled_letter_is_not_the_shorter_place(run):
     start = sentence.index("فاتن")
     doc = run(sentence, entities=[Entity("e1", start, start + 4, "فاتن", "LOC")])
     assert [p.text for p in doc.places] == ["فاتن"] and doc.places[0].lat is None
+
+
+def test_a_never_word_needs_an_ner_entity_of_its_own_span(run):
+    sentence = "لدينا شهيد منذ ثلاثة أيام بجبل جرة شمال المدينة"
+    start = sentence.index("جبل")
+    doc = run(sentence, entities=[Entity("e1", start, start + 7, "جبل جرة", "LOC")])
+    assert "جبل" not in [p.text for p in doc.places]

@@ -41,6 +41,7 @@ class Mention:
     cue: str | None = None  # kind from cues.tsv
     locative: bool = False
     ner: bool = False  # an NER LOC entity overlaps it
+    ner_exact: bool = False  # ... and has exactly its span
     qualifier: str | None = None
     precision: int | None = None
     clitics: str = ""  # clitics peeled off the first word («و», «ب», «لل»)
@@ -244,7 +245,7 @@ def _accept(m: Mention, tokens: list[Token]) -> bool:
     level = false_friends().get(m.key)
     strong = m.cue is not None or m.ner
     if level == "never":
-        return m.ner
+        return m.ner_exact  # «جبل» inside the NER's «جبل جرة» is no place by itself
     curated = any(c.source != "geonames" for c in m.candidates)
     if level == "cue":
         # a place word or the NER; a qualifier alone does not make a common word a place
@@ -289,6 +290,7 @@ def detect(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                     # not ف + «اتن») read the word otherwise: it confirms nothing here
                     m.ner = m.ner or not (e.start < m.start and m.clitics
                                           and e.start <= tokens[m.first].start)
+                    m.ner_exact = m.ner_exact or (e.start, e.end) == (m.start, m.end)
                 elif e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start:
                     inside_other = True
         if inside_other:
