@@ -637,3 +637,9 @@ def test_an_abbreviated_title_with_a_full_stop_opens_the_subject():
                [("خالد العتيبي", "PER", "Khalid Al-Otaibi", 0)]).attributions
     assert a.speaker.actor.name == "Khalid Al-Otaibi"
     assert a.content.text == "إذا اكتمل المشروع فسنبدأ العمل"
+
+
+def test_a_noun_with_tanween_fatha_after_the_verb_is_no_subject():
+    (a,) = run("وأضاف العبيد: «المسلسل يعتبر عملاً ضخمًا، وكان التلفزيون أول من عرضه».",
+               [("العبيد", "PER", "Al-Obaid", 0)]).attributions
+    assert a.cue.text == "أضاف" and a.speaker.text == "العبيد"

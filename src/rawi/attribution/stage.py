@@ -285,6 +285,8 @@ def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
     t = ctx.tokens[a]
     if t.kind != "word" or is_comp(t) or t.prefix not in ("", "ال") or t.norm in PREP_PRONOUNS:
         return False  # «قالت فيه إن», «بالإنترنت»: a prepositional phrase is no subject
+    if "\u064b" in t.text:
+        return False  # «يعتبر عملاً ضخمًا»: a tanween fatha marks the accusative, an object
     return comp is not None or t.prefix == "ال"
 
 
