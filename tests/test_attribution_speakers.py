@@ -643,3 +643,11 @@ def test_a_noun_with_tanween_fatha_after_the_verb_is_no_subject():
     (a,) = run("وأضاف العبيد: «المسلسل يعتبر عملاً ضخمًا، وكان التلفزيون أول من عرضه».",
                [("العبيد", "PER", "Al-Obaid", 0)]).attributions
     assert a.cue.text == "أضاف" and a.speaker.text == "العبيد"
+
+
+@pytest.mark.parametrize("text", [
+    "التدخل سبب رئيس للمشكلات، ألا ترى أن هذا التدخل زعزعة لأمن المنطقة؟",
+    "ماذا يقول القانون؟ القواعد واضحة في هذه الحالة.",
+])
+def test_a_verb_after_a_question_word_is_asked_not_reported(text):
+    assert run(text).attributions == []

@@ -133,6 +133,8 @@ def _need_met(tokens: list[Token], j: int, need: tuple[str, ...], marks: list[in
 _NEED_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
 
 
+#: question words right before a verb: the verb is asked about («ألا ترى أن»), not reported
+QUESTION_WORDS = frozenset({"هل", "الا", "افلا", "ماذا", "لماذا", "كيف"})
 #: tanween marks: only nouns and adjectives carry them
 TANWEEN = frozenset("\u064b\u064c\u064d")
 
@@ -273,6 +275,8 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue
         if form.kind == "verb" and TANWEEN.intersection(tok.text):
             continue  # «يقدم تعهدًا»: a noun with tanween, never a verb
+        if i and tokens[i - 1].norm in QUESTION_WORDS:
+            continue  # «ألا ترى أن ...؟», «ماذا يقول القانون؟»: asked, not reported
         if i + 1 < n and tokens[i + 1].kind == "number":
             continue  # «فائضا يبلغ 1.7 في المائة»: an amount, not a report
         if (form.written_end and _written_instead(tok.text, form.written_end)
