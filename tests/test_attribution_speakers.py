@@ -651,3 +651,8 @@ def test_a_noun_with_tanween_fatha_after_the_verb_is_no_subject():
 ])
 def test_a_verb_after_a_question_word_is_asked_not_reported(text):
     assert run(text).attributions == []
+
+
+def test_a_demonstrative_before_a_definite_noun_opens_the_subject():
+    (a,) = run("ويرى هذا الفيلسوف أن العقل لا يستطيع أن يفكر وحده.").attributions
+    assert a.speaker.text == "هذا الفيلسوف"

@@ -106,8 +106,10 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
     if not genitive and j + 1 < limit and toks[j].norm in ("فيه", "فيها"):
         j = k = j + 1  # «في الوقت الذي أعلنت فيه القوات»: the relative's pronoun, then the subject
     if j < limit and (toks[j].norm in NP_INITIAL_STOP or bare(toks[j]) in NP_INITIAL_STOP
-                      or not genitive and toks[j].norm in DEMONSTRATIVES):
-        return j, j  # «وأعرب عن ...»: no subject after the cue
+                      or not genitive and toks[j].norm in DEMONSTRATIVES
+                      and not (j + 1 < limit and is_definite(toks[j + 1]))):
+        return j, j  # «وأعرب عن ...», «ينكر ذلك»: no subject after the cue (but «يرى هذا
+        # الفيلسوف أن»: a demonstrative before a definite noun opens the subject)
     if not genitive and j < limit and toks[j].prefix.split("+")[0] in ("ب", "ك"):
         return j, j  # «ونوّه بمساهمة الشركة»: a prepositional phrase, no subject
     while k < limit:
