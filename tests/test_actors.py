@@ -381,5 +381,5 @@ def test_bare_judiciary_and_civil_defence_take_the_document_country(stage):
 def test_chancellor_is_a_german_and_austrian_office_only(stage):
     doc = run(stage, "وقالت المستشارة الألمانية إن أوروبا موحدة.", "2018-05-01")
     assert any(a["id"] == "Q567" for a in doc.actors)  # Merkel
-    doc = run(stage, "وقال المستشار الأمريكي إن الاتفاق سيئ.", "2018-05-01")
-    assert not any(a["type"] == "person" for a in doc.actors)  # an adviser, no prime minister
+    doc = run(stage, "وقال المستشار البريطاني إن الاتفاق سيئ.", "2018-05-01")
+    assert not any(a["type"] == "person" for a in doc.actors)  # an adviser, not Theresa May
