@@ -383,3 +383,10 @@ def test_chancellor_is_a_german_and_austrian_office_only(stage):
     assert any(a["id"] == "Q567" for a in doc.actors)  # Merkel
     doc = run(stage, "وقال المستشار البريطاني إن الاتفاق سيئ.", "2018-05-01")
     assert not any(a["type"] == "person" for a in doc.actors)  # an adviser, not Theresa May
+
+
+def test_on_a_handover_day_the_incoming_holder_holds_the_office(stage):
+    doc = run(stage, "وقال الرئيس الأمريكي إن الاتفاق سيئ.", "2017-01-20")
+    assert [a["id"] for a in doc.actors if a["type"] == "person"] == ["Q22686"]
+    doc = run(stage, "وقال الرئيس الأمريكي إن الاتفاق سيئ.", "2017-01-19")
+    assert [a["id"] for a in doc.actors if a["type"] == "person"] == ["Q76"]

@@ -234,8 +234,17 @@ class ActorIndex:
         if not date or not _FULL_DATE.fullmatch(date[:10]):
             return None
         rows = self.roles.get(role if target is None else f"{role}@{target}", ())
-        found = [e for _t, r, e in rows if r.holds_on(date)]
-        return found[0] if len({e.id for e in found}) == 1 else None
+        found = [(r, e) for _t, r, e in rows if r.holds_on(date)]
+        ids = {e.id for _r, e in found}
+        if len(ids) == 1:
+            return found[0][1]
+        if len(ids) == 2:
+            # a handover day (or month, for a bound known to the month): one term ends as
+            # the other starts; the incoming holder is the one in office from then on
+            (r1, e1), (r2, e2) = sorted(found, key=lambda re: re[0].start or "")
+            if r1.end and r2.start and r1.end[:7] == r2.start[:7]:
+                return e2
+        return None
 
 
 _cache: dict[tuple[str, ...], ActorIndex] = {}
