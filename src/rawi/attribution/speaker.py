@@ -30,7 +30,7 @@ CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", 
                           "لا", "من",
                           # «لكنه قال», «كما أشار», «حيث قال»: the same speaker goes on
                           "لكنه", "لكنها", "ولكنه", "ولكنها", "كما", "حيث"})
-#: honorifics and quantifiers before the head of a subject
+#: honorifics, quantifiers and abbreviated titles («د.», «م.») before the head of a subject
 HONORIFICS = frozenset({"معالي", "سعاده", "فضيله", "سمو", "صاحب", "بعض", "احد", "احدي", "كبير",
                         "كبار", "د", "م", "."})
 #: cues whose form does not agree with the source: «وجاء في بيان» (it came in a statement)
@@ -462,7 +462,8 @@ def _entity(ctx: Context, eid: str | None) -> Entity | None:
 def implied(ctx: Context, cue: Cue, history: list[tuple[Cue, Speaker, str]]) -> Speaker | None:
     """The speaker of a pro-drop verb or a participle: an earlier speaker of the same
     sentence, else the name that opens the sentence («وكانت شبكة NBC قد نشرت تقريرا قالت
-    فيه»), else the latest earlier speaker whose cue agrees in gender."""
+    فيه»), for a participle the title or body that opens it («وزار الوزير المستشفى،
+    مؤكدا»), else the latest earlier speaker whose cue agrees in gender and number."""
     sent = ctx.sent_of[cue.i]
     gender = "" if cue.lemma in IMPERSONAL else cue.gender
     compatible = [(c, sp) for c, sp, g in history if not gender or not g or g == gender]
