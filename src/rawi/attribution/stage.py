@@ -34,7 +34,6 @@ from rawi.attribution.speaker import (
     IMPERSONAL,
     RELATIVES,
     classify,
-    implied,
     issuer,
     name_coref,
     resolve_nominal,
@@ -42,6 +41,7 @@ from rawi.attribution.speaker import (
     subject_before,
 )
 from rawi.attribution.speaker_actor import is_addressee, link_actor
+from rawi.attribution.speaker_implied import implied
 from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token
 
 _SKIP = frozenset({",", "،"})
