@@ -21,15 +21,14 @@ from rawi.attribution.features import (
     find_time,
     phrases_at,
 )
-from rawi.attribution.index import TAIL_WORDS
 from rawi.attribution.phrase import (
     Found,
     genitive_end,
     head_kind,
-    is_definite,
     shrink,
     subject_np,
 )
+from rawi.attribution.relay import RELAY_VERBS, about_follows, past_bracket, relayed_source
 from rawi.attribution.speaker import (
     IMPERSONAL,
     RELATIVES,
@@ -42,6 +41,14 @@ from rawi.attribution.speaker import (
 )
 from rawi.attribution.speaker_actor import is_addressee, link_actor
 from rawi.attribution.speaker_implied import implied
+from rawi.attribution.statement_channel import (
+    CHANNEL_PREPOSITIONS,
+    GOES_ON,
+    came_in_channel,
+    same_statement_channel,
+    speaker_channel,
+    tail_channel,
+)
 from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token
 
 _SKIP = frozenset({",", "،"})
@@ -49,8 +56,6 @@ _SKIP = frozenset({",", "،"})
 LAM_OBJECT = frozenset({"دعا"})
 #: words before a verb cue that make it a source tail («، حسبما أفاد تقرير», «كما قال»)
 TAIL_BEFORE = frozenset({"حسبما", "وحسبما", "مثلما", "وفقما"})
-#: prepositions that introduce the channel between a cue and its content
-_CHANNEL_PREPOSITIONS = frozenset({"في", "خلال", "عبر"})
 #: words that may follow a channel word and are no part of the content
 _CHANNEL_TAIL = frozenset({"له", "لها", "لهم", "مشترك", "مشتركه", "مقتضب", "متلفز", "مصور"})
 #: prepositions with a pronoun: never a subject
@@ -322,7 +327,7 @@ def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int
                 or toks[k].norm in ("فيه", "فيها", "فيهم"):
             k += 1  # «تحذر فيها الفلسطينيين»: the relative's pronoun is no content
             continue
-        if k + 1 < end and bare(toks[k]) in _CHANNEL_PREPOSITIONS:
+        if k + 1 < end and bare(toks[k]) in CHANNEL_PREPOSITIONS:
             channel = next(phrases_at(ctx, "channel", k + 1, end, k + 2), None)
             if channel is not None:
                 k = channel[1]
@@ -358,10 +363,10 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         relayed = None
         if "عن" in cue.need:  # «نقلت الصحيفة عن مصدر»: the source quoted starts at «عن»
             np_b = next((k for k in range(np_a, np_b) if bare(ctx.tokens[k]) == "عن"), np_b)
-            np_b = _past_bracket(ctx, np_b, sent_b)  # «نقلت وكالة الأنباء الفلسطينية (وفا) عن»
+            np_b = past_bracket(ctx, np_b, sent_b)  # «نقلت وكالة الأنباء الفلسطينية (وفا) عن»
             if cue.lemma in RELAY_VERBS:  # not «أعرب عن», «عبر عن»: what, not whom
-                relayed = _relayed_source(ctx, np_b, comp if comp is not None else sent_b)
-                if relayed is None and not _about_follows(ctx, np_b, sent_b):
+                relayed = relayed_source(ctx, np_b, comp if comp is not None else sent_b)
+                if relayed is None and not about_follows(ctx, np_b, sent_b):
                     return None  # «ونقلت الطائرة مقاتلين ...»: carried, not relayed
         # a plural or dual verb does not precede its subject («مسؤولون انتقدوا»): VSO
         # verbs agree in gender only, so a plural ending means the subject came first
@@ -454,62 +459,6 @@ TAIL_MIN = 4
 #: words a source set off by commas mid-sentence may have («، بحسب المنتدى،»)
 ASIDE_MAX = 6
 ASIDE_CUES = frozenset({"بحسب", "حسب"})
-#: tokens that may stand between a relaying outlet's name and «عن»
-RELAY_GAP = 8
-#: verbs of relaying: «نقلت الوكالة عن مسؤول قوله» (the lemma in matching form)
-RELAY_VERBS = frozenset({"نقل"})
-#: «نقل عنه قوله/تأكيده/تحذيره»: what the relayed source said, after its name
-RELAY_MASDARS = frozenset(m + p for m in ("قول", "تاكيد", "تصريح", "تحذير", "اشارت", "توضيح",
-                                          "نفي", "تشديد", "مطالبت", "دعوت", "اعلان")
-                          for p in ("ه", "ها", "هم", "هما"))
-
-
-def _relayed_source(ctx: Context, an: int, stop: int) -> Found | None:
-    """The source after «عن» of «نقلت الوكالة عن مسؤول (قوله) إن ...»: the one whose words
-    the outlet relays (a person, a body, an anonymous source or a statement's issuer)."""
-    toks = ctx.tokens
-    if an >= stop or bare(toks[an]) != "عن":
-        return None
-    a, b = subject_np(ctx, an + 1, stop, genitive=True)
-    while b > a and bare(toks[b - 1]) in RELAY_MASDARS:
-        b -= 1  # «عن الرئيس تأكيده أن»: his saying, not part of his name
-    found = classify(ctx, a, b) if b > a else None
-    if found is None or found.kind not in ("entity", "anonymous", "nominal", "named"):
-        return None
-    return found
-
-
-def _about_follows(ctx: Context, k: int, stop: int) -> bool:
-    """«عن» at token ``k``, right after the relaying subject (or the verb)."""
-    return k < stop and bare(ctx.tokens[k]) == "عن"
-
-
-def _past_bracket(ctx: Context, k: int, stop: int) -> int:
-    """Past what may stand between the relaying outlet and «عن»: an abbreviation in
-    brackets («(وفا) عن»), a comma («نقلت وكالة أسوشييتد برس، عن»), a name in quotation
-    marks and its adjectives («نقلت شبكة «إن دي تي في» الإخبارية الهندية عن»)."""
-    toks = ctx.tokens
-    m, quoted = k, False
-    while m < stop and m - k < RELAY_GAP and bare(toks[m]) != "عن":
-        t = toks[m]
-        if is_quote(t):
-            quoted = not quoted
-        elif not (quoted or t.text in (",", "،") or ctx.ent_at.get(m) is not None
-                  or t.kind == "word" and is_definite(t) and bare(t).endswith(("ي", "يه"))):
-            break
-        m += 1
-    if m > k and m < stop and bare(toks[m]) == "عن":
-        return m
-    if k >= stop or toks[k].text != "(":
-        return k
-    m = k + 1
-    while m < stop and m - k <= 4 and toks[m].text != ")":
-        m += 1
-    if m + 1 < stop and toks[m].text == ")" and bare(toks[m + 1]) == "عن":
-        return m + 1
-    return k
-
-
 def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
              history: list[tuple[Cue, Speaker, str]]) -> _Draft | None:
     toks = ctx.tokens
@@ -569,11 +518,11 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
         a, b = d.clause
         channel = d.channel or (find_channel(ctx, a, b) if b > a else None)
         if channel is None:
-            channel = _tail_channel(ctx, d) or _came_in_channel(ctx, d)
+            channel = tail_channel(ctx, d) or came_in_channel(ctx, d)
         if channel is None and d.speaker is not None and d.cue.kind == "verb":
-            channel = _speaker_channel(ctx, d)
+            channel = speaker_channel(ctx, d)
         if channel is None and out and d.cue.lemma in GOES_ON:
-            channel = _same_statement_channel(ctx, out[-1], d)
+            channel = same_statement_channel(ctx, out[-1], d)
         if channel is None and d.cue.kind == "participle":
             # «ورحب الوزير في تغريدة على تويتر بالجهود، مؤكدا أن»: the sentence's channel
             start = ctx.sentence(d.cue.i)[0]
@@ -592,84 +541,3 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
             parent=ids.get(id(d.parent)) if d.parent is not None else None,
         ))
     return out
-
-
-#: cues that go on with the statement before («وأضاف»): it keeps that statement's channel
-GOES_ON = frozenset({"اضاف", "تابع", "اردف", "استطرد", "استدرك"})
-#: sentences a «وأضاف» may follow its statement by and still be the same interview
-GOES_ON_SENTENCES = 2
-
-
-def _same_statement_channel(ctx: Context, before: Attribution, d: _Draft) -> Channel | None:
-    """«قال أبو الفتوح في حوار مع ...» then «وأضاف أبو الفتوح أن ...»: the same speaker
-    going on, a sentence or two later, speaks on the same channel."""
-    if before.channel is None or d.speaker is None or before.speaker is None:
-        return None
-    same = (d.speaker.actor is not None and before.speaker.actor is not None
-            and d.speaker.actor.id == before.speaker.actor.id) or \
-        set(d.speaker.text.split()) <= set(before.speaker.text.split())  # «قعوار»
-    if not same:
-        return None
-    toks = ctx.tokens
-    k = bisect_left(toks, before.cue.start, key=_START)
-    if ctx.sent_of[d.cue.i] - ctx.sent_of[k] > GOES_ON_SENTENCES:
-        return None
-    return before.channel
-
-
-def _speaker_channel(ctx: Context, d: _Draft) -> Channel | None:
-    """«قالت شبكة NBC», «ذكرت وكالة ...»: the speaker itself is the channel."""
-    sp = d.speaker
-    if sp is None or sp.start < ctx.tokens[d.cue.i].start:
-        return None
-    b = bisect_left(ctx.tokens, sp.end, key=_START)
-    ch = find_channel(ctx, d.cue.j, b) if b > d.cue.j else None
-    if ch is not None and ch.type in ("tv", "radio", "agency", "newspaper"):
-        return ch
-    return None
-
-
-#: «جاء ذلك في ...», «وجاءت تصريحاته خلال ...»: the next sentence names the channel
-CAME = frozenset({"جاء", "جاءت"})
-CAME_WHAT = frozenset({"ذلك", "هذا", "تصريحاته", "تصريحاتها", "تصريحات", "كلامه", "كلامها",
-                       "حديثه", "حديثها"})
-#: words between «جاء ذلك» and the preposition that make it a time, not a channel
-CAME_NOT = frozenset({"بعد", "قبل", "بالتزامن", "عقب", "اثر", "تزامنا"})
-#: how many words after its preposition the channel may end
-CAME_REACH = 5
-
-
-def _came_in_channel(ctx: Context, d: _Draft) -> Channel | None:
-    """«قال الوزير إن ... . جاء ذلك في تغريدة على تويتر»: the sentence right after the
-    statement opens with «جاء ذلك» and names where it was said."""
-    toks = ctx.tokens
-    k = d.content[1]
-    while k < len(toks) and toks[k].kind == "punct":
-        k += 1
-    if k + 2 >= len(toks) or bare(toks[k]) not in CAME or bare(toks[k + 1]) not in CAME_WHAT:
-        return None
-    if ctx.sent_of[k] == ctx.sent_of[d.cue.i] or ctx.sentence(k)[0] != k:
-        return None  # not a sentence of its own
-    end = ctx.sentence(k)[1]
-    # the channel's preposition right after «جاء ذلك» (or the speaker's name after
-    # «جاءت تصريحات»), the channel right after it: «جاءت تصريحاته بعد انتشار وسم على
-    # تويتر» says when, not where
-    prep = next((m for m in range(k + 2, min(end, k + 6))
-                 if bare(toks[m]) in _CHANNEL_PREPOSITIONS), None)
-    if prep is None or not all(toks[m].kind == "word" and bare(toks[m]) not in CAME_NOT
-                               for m in range(k + 2, prep)):
-        return None
-    ch = find_channel(ctx, prep + 1, min(end, prep + CAME_REACH))
-    return ch if ch is not None and ch.type != "agency" else None
-
-
-def _tail_channel(ctx: Context, d: _Draft) -> Channel | None:
-    """«...، حسبما جاء في حسابها على تويتر»: a channel named after the content."""
-    toks = ctx.tokens
-    k = d.content[1]
-    end = ctx.sentence(max(0, k - 1))[1]
-    while k < end and toks[k].kind == "punct":
-        k += 1
-    if k < end and toks[k].norm in TAIL_WORDS:
-        return find_channel(ctx, k, end)
-    return None
