@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 from itertools import compress
 from operator import attrgetter, not_
 from pathlib import Path
@@ -30,33 +29,13 @@ from rawi.actors.index import ActorIndex, get_index
 from rawi.actors.keys import key_span, phrase_keys
 from rawi.actors.linker import Linker
 from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys, _adjective_follows
+from rawi.actors.person_names import _TITLE_WORDS, LINEAGE, PersonNames
 from rawi.actors.typos import CONFIDENCE as TYPO_CONFIDENCE
 from rawi.model import Doc, Entity
 from rawi.ner.stage import nisba_after_noun
-from rawi.text.normalize import normalize
 from rawi.text.tokenize import tokenize
 
 _START, _END = attrgetter("start"), attrgetter("end")
-#: name particles that never refer to a person alone
-_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال", "ولد", "آل", "دي",
-                        "فون", "فان", "عبدال", "الدين", "الله", "الرحمن"})
-#: surnames that are also everyday words: never taken alone as a back-reference
-_COMMON_SURNAMES = frozenset({
-    "سريع", "حق", "الحق", "حافظ", "قاسم", "راضي", "كبير", "الكبير", "جديد", "قوي", "حسن",
-    "سعيد", "جميل", "كريم", "عادل", "امين", "الامين", "نبيل", "شريف", "حميد", "رشيد",
-    "سليم", "منصور", "فاضل", "صالح", "الصالح", "عزيز", "العزيز", "رسول", "المالكي",
-    "التركي", "الانصاري", "الرفاعي", "النعمان", "زيد", "خان", "باشا", "محمود", "عباس",
-    "سلام", "السلام", "الحمد", "نصر", "النصر", "فرح", "امل", "عيد", "العيد", "صباح",
-})
-#: words that make a mention a title rather than a name («خادم الحرمين الشريفين»)
-_TITLE_WORDS = frozenset({"خادم", "الحرمين", "الشريفين", "شيخ", "مفتي", "امير", "ولي", "العهد",
-                          "بابا", "الفاتيكان", "المرشد", "الاعلي", "سمو", "جلاله", "فخامه"})
-#: words that carry a lineage on after a name («بن عبدالعزيز», «آل سعود»)
-LINEAGE = frozenset({"بن", "ابن", "بنت", "ال", "آل"})
-#: words before a family name («آل سعود», «آل ثاني»): what follows is no given name
-_FAMILY = frozenset({"ال", "آل"})
-#: how alike two spellings of a first name are («جيرمي» ~ «جيريمي»), difflib ratio
-SPELT_ALIKE = 0.7
 #: words before which a name word is not a name («شهر رجب», «عيد الأضحى»)
 _NOT_NAME_BEFORE = frozenset({"شهر", "عيد", "يوم", "منذ", "حي", "شارع", "جامعه", "مدينه"})
 
@@ -93,27 +72,7 @@ class ActorsStage:
         self.index: ActorIndex = get_index(extra_files)
         self.matcher = Matcher(self.index)
         self.linker = Linker(self.index, self.matcher)
-        self._person_keys: dict[str, set[str]] = {
-            e.id: {k for form in e.ar for k in phrase_keys(form)}
-            for e in self.index.dictionary if e.type == "person"
-        }
-        firsts: dict[str, set[str]] = {}
-        for e in self.index.dictionary:
-            if e.type == "person":
-                for form in e.ar:
-                    keys = phrase_keys(form)
-                    if len(keys) > 1:
-                        firsts.setdefault(keys[0], set()).add(e.id)
-        #: given names that open three or more persons' names: too common to corefer alone
-        self._given = frozenset(w for w, ids in firsts.items() if len(ids) >= 3)
-        #: words of a person's names that alone may refer back to them (not particles,
-        #: common given names, titles or very short words)
-        self._person_words: dict[str, frozenset[str]] = {
-            ident: frozenset(w for w in ws if len(w) >= 3 and w not in self._given
-                             and w not in _COMMON_SURNAMES
-                             and w not in _PARTICLES and w not in TITLES and not w.isascii())
-            for ident, ws in self._person_keys.items()
-        }
+        self.names = PersonNames(self.index)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.tokens:
@@ -173,7 +132,7 @@ class ActorsStage:
                 continue
             ent = inside[0]
             if m.entry.type == "person" and ent.type == "PER" and ent.start == m.start \
-                    and m.end < ent.end and self._common_tail(tk, m.last, ent.end):
+                    and m.end < ent.end and self.names.common_tail(tk, m.last, ent.end):
                 # «نبيل رجب المسجون»: the NER ran on into a description after the name
                 ent.end, ent.text = m.end, doc.text[m.start:m.end]
                 continue
@@ -221,16 +180,16 @@ class ActorsStage:
             entry, conf, how = None, 0.0, ""
             if ent.type == "PER":
                 keys = [tk.keys[i] or (tokens[i].stem,) for i in range(first, last)]
-                entry = person_antecedent(keys, chain, ent.start, self._person_keys,
-                                          self._given, doc.text)
+                entry = person_antecedent(keys, chain, ent.start, self.names.person_keys,
+                                          self.names.given, doc.text)
                 if entry is not None:
                     conf, how = 0.85, "coref"
             if entry is None:
                 entry, conf, how = self.linker.link(ent.start, ent.end, ent.type, tk, first,
                                                     last, near, date)
                 if entry is not None and (
-                        self._other_given_name(entry, tk, first, last)
-                        or how != "exact" and self._other_first_name(entry, tk, first, last)):
+                        self.names.other_given_name(entry, tk, first, last)
+                        or how != "exact" and self.names.other_first_name(entry, tk, first, last)):
                     entry = None  # «علي العامري» is not «هادي العامري»
             if entry is None and ent.type == "PER":
                 entry, conf = self._lineage_link(tk, first, last, near, date)
@@ -251,18 +210,6 @@ class ActorsStage:
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
         chain.sort(key=lambda c: c.start)
 
-    @staticmethod
-    def _common_tail(tk: TokenKeys, first: int, end: int) -> bool:
-        """Tokens from ``first`` up to character ``end`` are definite common words no name
-        in the dictionary holds («المسجون», «المعارض»): a description, not more name."""
-        k = first
-        while k < len(tk.tokens) and tk.tokens[k].start < end:
-            t = tk.tokens[k]
-            if t.kind != "word" or tk.keys[k] or "ال" not in t.prefix.split("+"):
-                return False
-            k += 1
-        return k > first
-
     def _lineage_link(self, tk: TokenKeys, first: int, last: int, near: list[Mention],
                       date: str | None) -> tuple[Entry | None, float]:
         """«محمد بن نايف بن عبدالعزيز»: a person's dictionary name followed by more of the
@@ -275,55 +222,10 @@ class ActorsStage:
             entry, conf, how = self.linker.link(toks[first].start, toks[k - 1].end, "PER", tk,
                                                 first, k, near, date)
             if entry is not None and entry.type == "person" and how in ("exact", "name") \
-                    and not self._other_given_name(entry, tk, first, k) \
-                    and self._lineage_agrees(entry, norms[first:k], norms[k:last]):
+                    and not self.names.other_given_name(entry, tk, first, k) \
+                    and self.names.lineage_agrees(entry, norms[first:k], norms[k:last]):
                 return entry, round(conf * 0.95, 3)
         return None, 0.0
-
-    @staticmethod
-    def _lineage_agrees(entry: Entry, head: list[str], tail: list[str]) -> bool:
-        """No name of ``entry`` carries the matched words on differently: «محمد بن عبدالرحمن
-        بن عبدالعزيز» is no «محمد بن عبدالرحمن آل ثاني»."""
-        head = [w.replace(" ", "") for w in head]
-        for form in entry.ar:
-            words = normalize(form).replace("عبد ال", "عبدال").split()
-            if words[:len(head)] == head and len(words) > len(head):
-                ext = words[len(head):]
-                n = min(len(ext), len(tail))
-                if ext[:n] != tail[:n]:
-                    return False
-        return True
-
-    def _other_first_name(self, entry: Entry, tk: TokenKeys, first: int, last: int) -> bool:
-        """The entity opens with a name none of ``entry``'s names holds or spells alike:
-        the son in «متعب بن عبدالله بن عبدالعزيز» (not King Abdullah), another person in
-        «سام العامري» (not Hadi al-Amiri); «جيرمي كوربين» is Corbyn spelt otherwise."""
-        if entry.type != "person":
-            return False
-        words = [w for w in (tk.tokens[i].norm for i in range(first, last))
-                 if w not in TITLES and w not in _TITLE_WORDS]
-        if len(words) > 2 and len(words[0]) == 1:
-            words = [words[0] + words[1], *words[2:]]  # a stray space: «ز يد بن رعد»
-        if len(words) < 2:
-            return False
-        names = self._person_keys.get(entry.id, set())
-        head = words[0]
-        if head in names or head in _PARTICLES or (head.startswith("ال") and head[2:] in names):
-            return False
-        if words[1] in ("بن", "ابن", "بنت"):
-            return True  # a patronymic chain: the dictionary name is the father's
-        return not any(SequenceMatcher(None, head, n).ratio() >= SPELT_ALIKE for n in names)
-
-    def _other_given_name(self, entry: Entry, tk: TokenKeys, first: int, last: int) -> bool:
-        """The entity names a person with a common given name that none of ``entry``'s
-        names has: another person of the same family name."""
-        if entry.type != "person":
-            return False
-        words = self._person_keys.get(entry.id, set())
-        return any(tk.keys[i] and not words.intersection(tk.keys[i])
-                   and set(tk.keys[i]) <= self._given
-                   and not (i > first and tk.norms[i - 1] in _FAMILY)  # «آل سعود»
-                   for i in range(first, last))
 
     def _typo_extend(self, doc: Doc, tk: TokenKeys, ent: Entity, first: int, last: int
                      ) -> Entry | None:
@@ -405,7 +307,7 @@ class ActorsStage:
             said = phrase_keys(doc.text[c.start:c.end])
             if len(said) < 2 or any(w in TITLES or w in _TITLE_WORDS for w in said):
                 continue
-            allowed = self._person_words.get(c.entry.id, frozenset())
+            allowed = self.names.person_words.get(c.entry.id, frozenset())
             for w in {said[0], said[-1]} & allowed:
                 words.setdefault(w, []).append(c)
         if not words:
