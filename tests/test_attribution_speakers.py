@@ -656,3 +656,9 @@ def test_a_verb_after_a_question_word_is_asked_not_reported(text):
 def test_a_demonstrative_before_a_definite_noun_opens_the_subject():
     (a,) = run("ويرى هذا الفيلسوف أن العقل لا يستطيع أن يفكر وحده.").attributions
     assert a.speaker.text == "هذا الفيلسوف"
+
+
+def test_a_nisba_after_an_organisation_belongs_to_the_subject_not_the_content():
+    (a,) = run("وأعلن التحالف العربي التصدي للهجوم على الميناء.").attributions
+    assert a.speaker.text == "التحالف العربي"
+    assert a.content.text.startswith("التصدي للهجوم")

@@ -16,6 +16,7 @@ from rawi.attribution.context import Context
 from rawi.attribution.cues import bare, is_comp, is_quote
 from rawi.attribution.index import BOUND as BOUND_FLAG
 from rawi.model import Actor, Entity, Token
+from rawi.text.lexicon import frequencies
 
 #: words that end a subject noun phrase (adjuncts start): prepositions and the like
 STOP_WORDS = frozenset({"في", "خلال", "امام", "عبر", "اثناء", "لدي", "بعد", "قبل", "علي",
@@ -30,6 +31,10 @@ NP_INITIAL_STOP = STOP_WORDS | {"عن", "من"}
 #: the source («وحسب تلك التقارير»)
 DEMONSTRATIVES = frozenset({"ذلك", "هذا", "هذه", "تلك"})
 MAX_NP = 14
+#: a word seen this often in the news without its other gender is no nisba adjective
+NISBA_EVIDENCE = 20
+#: ... the other gender must be at least this fraction of it (1/50)
+NISBA_SHARE = 50
 #: «لي», «له»: whom it was said to, as a pronoun, right after the verb
 TO_PRONOUNS = frozenset({"لي", "له", "لها", "لنا", "لهم", "لهما", "لكم", "لك"})
 #: «بدوره» (in turn) between a verb and its subject
@@ -131,7 +136,7 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         if named and t.kind == "word" and t.prefix != "ال" and bare(t) != "باسم" \
                 and not (bare(t) in TITLE_PREPOSITIONS and _name_after_title(ctx, k + 1, limit)):
             break  # after the name only definite words go on: «خالد مجاهد المتحدث باسم»
-        if (named and named != "PER" and t.kind == "word" and not bare(t).endswith(_NISBA)
+        if (named and named != "PER" and t.kind == "word" and not is_nisba(bare(t))
                 and head_kind(t) != "person" and not _person_within(ctx, k + 1, limit)
                 and not _name_after_title(ctx, k, limit, TITLE_REACH)):
             # after an organisation only its adjectives: «أعلن الجيش السوري السيطرة»
@@ -287,12 +292,28 @@ def genitive_end(ctx: Context, a: int, k: int, limit: int, names_only: bool = Fa
             k += 1  # «لهيئة الهلال»
     while k < limit and ((ent is not None and ctx.ent_at.get(k) is ent) or (
             toks[k].kind == "word" and is_definite(toks[k]) and k not in ctx.cue_at
-            and bare(toks[k]).endswith(_NISBA))):
+            and is_nisba(bare(toks[k])))):
         k += 1  # the name's words and adjectives: «للجيش السوري», «للشؤون الصحية»
     return k
 
 
 _NISBA = ("ي", "يه", "يين", "يون", "يان")
+
+
+def is_nisba(word: str) -> bool:
+    """A word ending like a nisba adjective that the news corpus also writes in the other
+    gender («التركي» / «التركية»): masdars of defective verbs end in «ي» too but have no
+    feminine («التصدي», «التحدي»), nouns in «ية» have no masculine («التسوية»)."""
+    if not word.endswith(_NISBA):
+        return False
+    counts = frequencies()
+    if word.endswith("ي"):
+        seen, other = counts.get(word, 0), counts.get(word + "ه", 0)
+    elif word.endswith("يه"):
+        seen, other = counts.get(word, 0), counts.get(word[:-1], 0)
+    else:
+        return True  # plural and dual forms
+    return seen < NISBA_EVIDENCE or other * NISBA_SHARE >= seen
 
 
 def _object_after_nisba(ctx: Context, k: int, limit: int) -> bool:
@@ -304,7 +325,7 @@ def _object_after_nisba(ctx: Context, k: int, limit: int) -> bool:
         return False
     word = bare(t)
     # «يان» (the dual) left out: «البيان», «الكيان» end so too
-    return (bare(before).endswith(_NISBA[:-1]) and not word.endswith(_NISBA)
+    return (bare(before).endswith(_NISBA[:-1]) and not is_nisba(word)
             and word not in lexicon.np_adjectives() and head_kind(t) is None
             and not _person_within(ctx, k + 1, limit))
 

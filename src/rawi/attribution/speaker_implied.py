@@ -13,6 +13,7 @@ from rawi.attribution.phrase import (
     Found,
     head_kind,
     is_definite,
+    is_nisba,
     lam,
     subject_np,
 )
@@ -140,7 +141,7 @@ def _nisba(tok: Token) -> bool:
     if tok.kind != "word" or len(tok.stem) <= 3:
         return False
     written = "".join(c for c in tok.text if c not in REMOVED)
-    return written.endswith(("ي", "ية", "يين", "يون"))
+    return written.endswith(("ي", "ية", "يين", "يون")) and is_nisba(bare(tok))
 
 
 def _as_speaker(ctx: Context, found: Found, history: list[tuple[Cue, Speaker, str]],
