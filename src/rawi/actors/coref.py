@@ -56,7 +56,7 @@ def antecedent(index: ActorIndex, chain: list[Chain], before: int, generic: Gene
             continue
         if country and e.country != country:
             continue
-        if generic.needs and not any(n in index.head_words.get(e.id, ()) for n in generic.needs):
+        if generic.needs and not any(n in index.words_of(e) for n in generic.needs):
             continue
         return e
     if generic.roles and country:

@@ -25,6 +25,11 @@ _SKELETON_DROP = re.compile("[اويهءى ]")
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def name_words(entry: Entry) -> set[str]:
+    """Matching keys of every word of the entry's Arabic names."""
+    return {bare_key(w) for form in entry.ar for w in split_words(form)}
+
+
 @dataclass(slots=True)
 class Head:
     kind: str  # "inst" | "role"
@@ -127,6 +132,11 @@ class ActorIndex:
     skeletons: dict[str, set[str]] = field(default_factory=dict)
     vocabulary: frozenset[str] = frozenset()
     head_words: dict[str, set[str]] = field(default_factory=dict)
+
+    def words_of(self, entry: Entry) -> set[str]:
+        """Words of the entry's Arabic names (composed entries are in no table)."""
+        words = self.head_words.get(entry.id)
+        return name_words(entry) if words is None else words
     deletions: dict[str, set[str]] | None = None
     surfaces: Surfaces | None = None
     #: name keys one allowed typo away from a written word (actors.typos)
@@ -183,10 +193,7 @@ class ActorIndex:
             )
         # Words of each entry's Arabic names, for «needs» checks of generic nominals.
         for entry in dictionary:
-            words: set[str] = set()
-            for form in entry.ar:
-                words.update(bare_key(w) for w in split_words(form))
-            index.head_words[entry.id] = words
+            index.head_words[entry.id] = name_words(entry)
         index.vocabulary = frozenset(
             index.names.vocabulary() | index.nisbas.vocabulary() | index.heads.vocabulary()
             | {k for keys in index.capitals for k in keys}

@@ -15,6 +15,7 @@ from itertools import compress
 from operator import attrgetter, not_
 from pathlib import Path
 
+from rawi.actors.cities import CityInstitutions
 from rawi.actors.coref import (
     Chain,
     antecedent,
@@ -61,6 +62,12 @@ def user_files() -> list[str]:
     return [p for p in os.environ.get(ENV, "").split(os.pathsep) if p]
 
 
+#: confidence of a city institution composed at match time («الشرطة في سياتل»)
+CITY_CONFIDENCE = 0.8
+#: confidence of an institution named without its country, given the document's country
+BARE_CONFIDENCE = 0.5
+
+
 class ActorsStage:
     name = "actors"
     reads: tuple[str, ...] = ("tokens",)
@@ -73,6 +80,7 @@ class ActorsStage:
         self.matcher = Matcher(self.index)
         self.linker = Linker(self.index, self.matcher)
         self.names = PersonNames(self.index)
+        self.cities = CityInstitutions()
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.tokens:
@@ -100,9 +108,10 @@ class ActorsStage:
                 if not near or inside:
                     chain.append(Chain(m.start, m.end, m.entry, m.kind))
         chain.sort(key=lambda c: c.start)
+        city_heads = self._cities(doc, tk, chain)
         self._short_names(doc, tk, mentions, chain)
         self._bare(doc, tk, mentions, chain)
-        self._generics(doc, tk, mentions, date, chain, starts)
+        self._generics(doc, tk, mentions, date, chain, starts, city_heads)
         _number_entities(doc, chain)
         doc.actors = _doc_actors(doc, chain)
         return doc
@@ -206,7 +215,7 @@ class ActorsStage:
             entry = bare_institution(self.index, tk, first, last, chain, ent.start,
                                      dateline=dateline_country(self.index, tk))
             if entry is not None:
-                ent.actor, ent.confidence = entry.actor(), 0.5
+                ent.actor, ent.confidence = entry.actor(), BARE_CONFIDENCE
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
         chain.sort(key=lambda c: c.start)
 
@@ -371,16 +380,52 @@ class ActorsStage:
             used.add(f"A{n}")
             added.append(Entity(id=f"A{n}", start=m.start, end=m.end,
                                 text=doc.text[m.start:m.end], type="ORG", actor=entry.actor(),
-                                confidence=0.5, source="actors"))
+                                confidence=BARE_CONFIDENCE, source="actors"))
             chain.append(Chain(m.start, m.end, entry, "entity", f"A{n}"))
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: e.start)
             chain.sort(key=lambda c: c.start)
 
+    def _cities(self, doc: Doc, tk: TokenKeys, chain: list[Chain]) -> list[tuple[int, int]]:
+        """«الشرطة في سياتل», «شرطة سياتل»: city institutions (cities.py) link the entity
+        that names one, or else become a mention of their own; the token ranges they take
+        are returned, so that «الشرطة» is not also read as a generic noun."""
+        found = self.cities.find(tk, doc.entities)
+        if not found:
+            return []
+        toks = doc.tokens
+        taken = []
+        for city in found:
+            head = toks[city.head]
+            end = toks[city.last - 1].end
+            ent = next((e for e in doc.entities if e.end == end
+                        and head.start <= e.start < head.end and e.type in ("ORG", "MISC")),
+                       None)
+            over = [c for c in chain if c.start < head.end and head.start < c.end]
+            if ent is not None and ent.actor is not None and ent.confidence == BARE_CONFIDENCE:
+                over = [c for c in over if c.entity != ent.id]  # a guess by country only
+            if over:
+                continue  # a dictionary name: «شرطة نيويورك» is the NYPD
+            if ent is not None:
+                chain[:] = [c for c in chain if c.entity != ent.id]
+                ent.actor, ent.confidence = city.entry.actor(), CITY_CONFIDENCE
+                chain.append(Chain(ent.start, ent.end, city.entry, "entity", ent.id))
+                taken.append((city.head, city.last))
+            elif city.first == city.head + 1:  # «شرطة سياتل»
+                chain.append(Chain(head.start, end, city.entry, "composed"))
+                taken.append((city.head, city.last))
+            else:  # «الشرطة في سياتل»: the head alone names it
+                chain.append(Chain(head.start, head.end, city.entry, "composed"))
+                taken.append((city.head, city.head + 1))
+        chain.sort(key=lambda c: c.start)
+        return taken
+
     # ------------------------------------------------------------------ generics
     def _generics(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], date: str | None,
-                  chain: list[Chain], starts: list[int]) -> None:
+                  chain: list[Chain], starts: list[int],
+                  taken_extra: list[tuple[int, int]] = ()) -> None:
         taken = [(m.first, m.last) for m in mentions]
+        taken.extend(taken_extra)
         for e in doc.entities:
             f = _token_at(starts, e.start)
             taken.append((f, _token_at(starts, e.end - 1) + 1))

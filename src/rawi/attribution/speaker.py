@@ -15,7 +15,7 @@ from rawi.attribution.phrase import (
     lam,
     name_at,
 )
-from rawi.attribution.speaker_actor import role_holder_at
+from rawi.attribution.speaker_actor import composed_at, role_holder_at
 from rawi.model import Entity, Speaker, Token
 
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
@@ -90,6 +90,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
     if orgs and (head in ("body", "document", "report") or a + 3 > f):
         if head == "person" and orgs[0].type == "LOC":
             return Found(a, b, "nominal")  # «وزير خارجية ألمانيا»: a person, not the country
+        if orgs[0].type == "LOC" and f > a and composed_at(ctx, a) is not None:
+            return Found(a, b, "named")  # «شرطة نوتنغهام»: the city's police, not the city
         e = orgs[0]
         return Found(a, b, "entity", e, e.actor)
     if head in ("document", "report"):

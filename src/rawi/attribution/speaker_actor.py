@@ -59,6 +59,11 @@ def role_holder_at(ctx: Context, k: int) -> Actor | None:
                  if kind == "role" and actor.type == "person"), None)
 
 
+def composed_at(ctx: Context, k: int) -> Actor | None:
+    """The institution the actors stage composed at token ``k`` («شرطة نوتنغهام»)."""
+    return next((actor for _ov, actor, kind in _spans_over(ctx, k) if kind == "composed"), None)
+
+
 #: «متحدث باسم الوزارة», «بيان صادر عن الوزارة»: the organisation is the source
 ON_BEHALF = frozenset({"صادر", "الصادر"})
 LONGEST = 200  # characters: no resolved mention is longer

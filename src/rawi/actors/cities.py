@@ -1,0 +1,129 @@
+"""City institutions: «الشرطة في سياتل», «شرطة مدينة نيويورك», «بلدية إسطنبول».
+
+News names a city's police or council by the city, and no dictionary can list every
+city's. A head noun of ``city_institutions.tsv`` followed by a city's name (after «في»
+when the head is definite, and an optional «مدينة») composes an actor at match time,
+named with the places gazetteer's English name and country (GeoNames). Names that are
+also a country or a province are left to the national institution, and small places
+need the NER to call them a place."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rawi.actors.dictionary import Entry, data_dir, read_table, split_cell
+from rawi.actors.matcher import TokenKeys
+from rawi.model import Entity
+from rawi.text.normalize import normalize
+
+FILE = "city_institutions.tsv"
+#: a city this large needs no NER tag to be taken as a place («شرطة مانشستر»)
+MAJOR_CITY = 100_000
+#: longest city name tried, in tokens («سان خوسيه», «ريو دي جانيرو»)
+MAX_NAME_TOKENS = 3
+_CITY_WORD = "مدينه"
+_IN = "في"
+
+
+@dataclass(frozen=True, slots=True)
+class CityHead:
+    key: str
+    head: str
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class CityInstitution:
+    """One composed mention: the head token, the city's tokens [first, last), the actor."""
+
+    head: int
+    first: int
+    last: int
+    entry: Entry
+
+
+@cache
+def _gazetteer():
+    from rawi.places.gazetteer import gazetteer  # loaded on the first city head only
+
+    return gazetteer()
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+class CityInstitutions:
+    def __init__(self, base: Path | None = None) -> None:
+        base = base or data_dir()
+        self.heads: dict[str, CityHead] = {}
+        path = base / FILE
+        if not path.exists():
+            return
+        for _, row in read_table(path):
+            head = CityHead(row["key"], row["head"], row["name"],
+                            tuple(split_cell(row["aliases"])), row["type"])
+            self.heads[normalize(row["head"])] = head
+
+    def find(self, tk: TokenKeys, entities: list[Entity]) -> list[CityInstitution]:
+        """Every head + city phrase of the document, in text order."""
+        heads = self.heads
+        tokens = tk.tokens
+        at = [i for i, t in enumerate(tokens) if t.stem in heads]
+        if not at:
+            return []
+        places = {e.start: e.end for e in entities if e.type == "LOC"}
+        out: list[CityInstitution] = []
+        norms = tk.norms
+        for i in at:
+            head = heads[tokens[i].stem]
+            j = i + 1
+            if "ال" in tokens[i].prefix.split("+"):
+                if j >= len(tokens) or norms[j] != _IN:
+                    continue  # «الشرطة السويدية»: the national police
+                j += 1
+            if j < len(tokens) and norms[j] == _CITY_WORD:
+                j += 1
+            found = self._city(tk, j, places)
+            if found is not None:
+                city, last = found
+                text = " ".join(t.text for t in tokens[j:last])
+                out.append(CityInstitution(i, j, last, self._entry(head, city, text)))
+        return out
+
+    def _city(self, tk: TokenKeys, j: int, places: dict[int, int]):
+        """The largest city named by tokens j.. (longest name first), and its end token."""
+        gaz = _gazetteer()
+        tokens = tk.tokens
+        for last in range(min(len(tokens), j + MAX_NAME_TOKENS), j, -1):
+            cands = gaz.lookup(" ".join(tk.norms[j:last]))
+            if not cands:
+                continue
+            if any(not c.feature.startswith("PPL") for c in cands):
+                return None  # also a country or province: «شرطة الكويت», «بلدية دبي»
+            city = max(cands, key=lambda c: c.population)
+            tagged = places.get(tokens[j].start) == tokens[last - 1].end
+            if city.population >= MAJOR_CITY or (tagged and city.population > 0):
+                return city, last
+            return None
+        return None
+
+    @staticmethod
+    def _entry(head: CityHead, city, city_ar: str) -> Entry:
+        name = city.name
+        return Entry(
+            id=f"{(city.country or 'xx').lower()}-{_slug(name)}-{head.key}",
+            type=head.type,
+            name=head.name.format(city=name),
+            country=city.country,
+            aliases=[a.format(city=name) for a in head.aliases],
+            ar=[f"{head.head} {city_ar}"],
+            source=FILE,
+        )
