@@ -148,3 +148,9 @@ def test_a_name_with_more_of_its_lineage_is_the_same_person(stage):
     doc = run(stage, "وشارك الأمير محمد بن عبدالرحمن بن عبدالعزيز في الحفل.",
               entities=[("محمد بن عبدالرحمن بن عبدالعزيز", "PER")])
     assert ids(doc)["محمد بن عبدالرحمن بن عبدالعزيز"] is None
+
+
+def test_a_military_rank_is_a_title_not_part_of_the_name(stage):
+    doc = run(stage, "وقال الرائد بدر السحيباني إن الخطة نجحت.",
+              entities=[("الرائد بدر السحيباني", "PER")])
+    assert ids(doc) == {"بدر السحيباني": "badr-al-suhaibani"}

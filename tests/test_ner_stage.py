@@ -109,3 +109,19 @@ def test_a_nisba_after_a_definite_noun_is_an_adjective_not_the_country():
         "وحصلت المرأة السعودية على حق القيادة. وسافر الوزير إلى السعودية أمس.")
     texts = [(e.text, e.start) for e in doc.entities if e.text == "السعودية"]
     assert len(texts) == 1 and texts[0][1] > doc.text.index("إلى")
+
+
+def test_a_word_ending_in_hamza_is_no_person_name():
+    class EveryWordAPerson:  # a tagger that tags every token as a one-word person
+        def tag_document(self, sentences, complete=True):
+            return [["B-PERS"] * len(s) for s in sentences]
+
+    pipe = Pipeline(["text", "entities"])
+    stage = pipe.stages[1]
+    stage.tagger, real = EveryWordAPerson(), stage.tagger
+    try:
+        doc = pipe("وكان الوضع هادئاً ثم هادئ وقال خامنئي وهادي")
+    finally:
+        stage.tagger = real
+    texts = [e.text for e in doc.entities]
+    assert "هادئ" not in texts and "خامنئي" in texts and "هادي" in texts

@@ -19,6 +19,13 @@ from rawi.text.normalize import REMOVED
 _DETACHABLE = frozenset("وفبلكس")
 
 
+def _ends_in_hamza(word: str) -> bool:
+    """Adjectives and nouns end in «ئ» (هادئ، طارئ، لاجئ); personal names almost never do."""
+    return word.translate(_NO_MARKS).endswith("ئ")
+
+
+_NO_MARKS = {ord(c): None for c in REMOVED}
+
 #: a definite word before «السعودية» that makes it part of the country's name
 _NAME_BEFORE_NISBA = frozenset({"العربيه"})
 
@@ -99,6 +106,8 @@ class EntitiesStage:
                     continue  # «وقال لي»: "to me", not the surname Li; «وبين»
                 if self._common_word(group, a, b):
                     continue  # «إن شاء الله», «مليون دولار»: no named entity
+                if typ == "PERS" and b - a == 1 and _ends_in_hamza(group[a].text):
+                    continue  # «الوضع هادئ»: an adjective, not «هادي» (normalised alike)
                 if typ == "LOC" and b - a == 1 and nisba_after_noun(group, a):
                     continue  # «المرأة السعودية», «السجون السورية»: an adjective
                 start, end = name_start(group[a]), group[b - 1].end
