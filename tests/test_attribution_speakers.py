@@ -662,3 +662,27 @@ def test_a_nisba_after_an_organisation_belongs_to_the_subject_not_the_content():
     (a,) = run("وأعلن التحالف العربي التصدي للهجوم على الميناء.").attributions
     assert a.speaker.text == "التحالف العربي"
     assert a.content.text.startswith("التصدي للهجوم")
+
+
+@pytest.mark.parametrize("text", [
+    "حدثت بعض المفارقات في الميدان، مفارقات تشير بشكل جلي إلى مرحلة جديدة.",
+    "بدأ المزارعون في تنظيم احتجاجات تدعو إلى إلغاء الضريبة.",
+])
+def test_a_present_verb_describing_an_indefinite_noun_reports_nothing(text):
+    assert run(text).attributions == []
+
+
+def test_an_anonymous_source_before_a_present_verb_still_speaks():
+    atts = run("وقالت الصحيفة إن مصادر تؤكد أن الاجتماع تأجل.").attributions
+    assert [(a.cue.text, a.speaker.text) for a in atts][-1] == ("تؤكد", "مصادر")
+
+
+def test_a_connective_before_a_nominal_cue_leaves_the_claim_after_it():
+    (a,) = run("لكن حسب المجلة الأميركية، فإن تعويض النقص في الجيش صعب.").attributions
+    assert a.speaker.text == "المجلة الأميركية"
+    assert a.content.text == "تعويض النقص في الجيش صعب"
+
+
+def test_a_speaker_after_a_glued_preposition_starts_at_the_name():
+    (a,) = run("ووفقا لوزارة الصحة فإن الوباء انحسر.").attributions
+    assert a.speaker.text == "وزارة الصحة"

@@ -17,6 +17,7 @@ from rawi.attribution.phrase import (
 )
 from rawi.attribution.speaker_actor import composed_at, role_holder_at
 from rawi.model import Entity, Speaker, Token
+from rawi.ner.stage import name_start
 
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
@@ -256,6 +257,9 @@ def speaker_of(found: Found, ctx: Context) -> Speaker:
             s, e = ctx.chars(a, b)
             return Speaker(s, e, ctx.doc.text[s:e], actor=ent.actor, entity=ent.id)
     s, e = ctx.chars(a, b)
+    parts = ctx.tokens[a].prefix.split("+")
+    if parts[0] == "ب" or parts[0] == "ل" and "ال" not in parts:  # «لل» keeps its article
+        s = max(s, name_start(ctx.tokens[a]))  # «وفقا لوزارة الصحة»: the ministry, not «لـ»
     head = None
     if found.entity is not None and found.kind == "entity":
         # the name itself when the phrase adds a title: «الرئيس المصري، عبدالفتاح السيسي»

@@ -22,6 +22,7 @@ from rawi.attribution.features import (
     phrases_at,
 )
 from rawi.attribution.phrase import (
+    REPORT_NOUNS,
     Found,
     genitive_end,
     head_kind,
@@ -30,6 +31,7 @@ from rawi.attribution.phrase import (
 )
 from rawi.attribution.relay import RELAY_VERBS, about_follows, past_bracket, relayed_source
 from rawi.attribution.speaker import (
+    CLAUSE_WORDS,
     IMPERSONAL,
     RELATIVES,
     classify,
@@ -50,6 +52,7 @@ from rawi.attribution.statement_channel import (
     tail_channel,
 )
 from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token
+from rawi.text.lexicon import function_words
 
 _SKIP = frozenset({",", "،"})
 #: cues whose content may open with «لـ» («دعت الحكومة للحوار»): no genitive is read there
@@ -117,6 +120,8 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
             d = _nominal(ctx, cue, drafts, history)
         elif _in_speaker_region(ctx, drafts, cue) or _after_nominal(ctx, cue):
             continue  # «وتابع المسؤول قائلا:», «قالت المجموعة في منشور رأي»: part of a cue
+        elif _describes_noun(ctx, cue):
+            continue  # «مفارقات تشير إلى مرحلة»: what a thing shows, nobody reports
         else:
             d = _verbal(ctx, cue, drafts, history)
             if d is not None and outer is not None and not d.extra.get("explicit"):
@@ -233,6 +238,37 @@ def _as_reported(ctx: Context, cue: Cue, comp: int | None, sent_a: int, after: i
                           or toks[k].kind == "punct" and toks[k].text not in (",", "،")):
         k += 1  # «كما ذكرت الجمعة الماضي مصادر رسمية.», «كما ذكر مصور لوكالة فرانس برس.»
     return k >= sent_b or toks[k].text in (",", "،")
+
+
+def _describes_noun(ctx: Context, cue: Cue) -> bool:
+    """«احتجاجات تدعو إلى إلغاء الضريبة», «مفارقات تشير إلى مرحلة»: a present-tense verb
+    right after an indefinite common noun, with no «أن», colon or quote after it, is a
+    clause describing that noun. Named and anonymous sources stay («مصادر تؤكد», «ترامب
+    يهدد»), and so does every verb whose content is a reported clause."""
+    i = cue.i
+    if cue.kind != "verb" or i == 0:
+        return False
+    toks = ctx.tokens
+    tok, prev = toks[i], toks[i - 1]
+    word = bare(tok)
+    if tok.prefix or word[:1] not in "يت" or word.startswith(cue.lemma):
+        return False  # a past tense («تابع»), or «وتشير» going on from a sentence before
+    if (prev.kind != "word" or prev.prefix or ctx.ent_at.get(i - 1) is not None
+            or head_kind(prev) is not None or prev.stem in REPORT_NOUNS
+            or prev.norm in function_words() or prev.norm in CLAUSE_WORDS
+            or prev.norm in _TIME_CONJUNCTIONS):
+        return False
+    ahead = toks[i + 1:min(i + 5, ctx.sentence(i)[1])]
+    if not ahead or any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead):
+        return False
+    # a preposition right after the verb, so no subject follows it («في وقت تشير التقارير»)
+    nxt = ahead[0]
+    return nxt.norm in _PREPOSITIONS or "ب" in nxt.prefix.split("+")
+
+
+#: «إذ تشير», «في وقت تشير»: the verb's subject comes after it
+_TIME_CONJUNCTIONS = frozenset({"اذ", "وقت", "حين", "بينما", "عندما", "لما", "فيما"})
+_PREPOSITIONS = frozenset({"الي", "علي", "عن", "في", "من", "بشكل"})
 
 
 def _after_nominal(ctx: Context, cue: Cue) -> bool:
@@ -459,6 +495,10 @@ TAIL_MIN = 4
 #: words a source set off by commas mid-sentence may have («، بحسب المنتدى،»)
 ASIDE_MAX = 6
 ASIDE_CUES = frozenset({"بحسب", "حسب"})
+#: connectives that may open a sentence before its nominal cue («لكن حسب المجلة، فإن»)
+LEAD_CONNECTIVES = frozenset({"لكن", "اما", "ثم"})
+
+
 def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
              history: list[tuple[Cue, Speaker, str]]) -> _Draft | None:
     toks = ctx.tokens
@@ -472,7 +512,8 @@ def _nominal(ctx: Context, cue: Cue, drafts: list[_Draft],
     np_a, np_b = subject_np(ctx, j, sent_b, genitive=True)
     found = classify(ctx, np_a, np_b)
     channel = find_channel(ctx, np_a, np_b)
-    lead = all(t.kind == "punct" or t.norm in ("و", "ف") for t in toks[sent_a:cue.i])
+    lead = all(t.kind == "punct" or t.norm in ("و", "ف") or bare(t) in LEAD_CONNECTIVES
+               for t in toks[sent_a:cue.i])
     closed = np_b < sent_b and (toks[np_b].text in (",", "،") or bare(toks[np_b]) == "ان")
     # «وهو ما يمثل، بحسب المنتدى، عشرة أضعاف»: a source set off by commas mid-sentence
     # (only «بحسب/حسب»: «، وفق القانون،» names a rule, not a source)
