@@ -686,3 +686,7 @@ def test_a_connective_before_a_nominal_cue_leaves_the_claim_after_it():
 def test_a_speaker_after_a_glued_preposition_starts_at_the_name():
     (a,) = run("ووفقا لوزارة الصحة فإن الوباء انحسر.").attributions
     assert a.speaker.text == "وزارة الصحة"
+
+
+def test_a_verbal_noun_after_tamma_is_no_cue():
+    assert run("وتم اتخاذ الإجراءات بحق المصارف التي تم كشف فساد مالي فيها.").attributions == []

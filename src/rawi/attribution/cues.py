@@ -148,6 +148,10 @@ def _not_cues_by_first() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+#: «تم كشف», «يتم إعلان», «جرى ذكر»: what follows is a verbal noun, not a reporting verb
+PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
+
+
 def _is_not_cue(tokens: list[Token], i: int) -> bool:
     b = bare(tokens[i])
     for phrase in _not_cues_by_first().get(b, ()):
@@ -277,6 +281,8 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue  # «يقدم تعهدًا»: a noun with tanween, never a verb
         if i and tokens[i - 1].norm in QUESTION_WORDS:
             continue  # «ألا ترى أن ...؟», «ماذا يقول القانون؟»: asked, not reported
+        if i and bare(tokens[i - 1]) in PASSIVE_AUXILIARIES:
+            continue  # «التي تم كشف فساد فيها»: a verbal noun after «تم», a passive event
         if i + 1 < n and tokens[i + 1].kind == "number":
             continue  # «فائضا يبلغ 1.7 في المائة»: an amount, not a report
         if (form.written_end and _written_instead(tok.text, form.written_end)
