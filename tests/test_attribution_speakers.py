@@ -690,3 +690,9 @@ def test_a_speaker_after_a_glued_preposition_starts_at_the_name():
 
 def test_a_verbal_noun_after_tamma_is_no_cue():
     assert run("وتم اتخاذ الإجراءات بحق المصارف التي تم كشف فساد مالي فيها.").attributions == []
+
+
+def test_a_sentence_opening_with_a_persons_first_name_before_the_verb_is_that_person():
+    atts = run("ظهرت الفنانة سلمى أبو زيد في المؤتمر. سلمى أكدت أن شقيقها لا يعاني من أي مرض.",
+               [("سلمى أبو زيد", "PER", "Salma Abu Zaid", 0)]).attributions
+    assert [(a.speaker.text, a.speaker.actor.name) for a in atts] == [("سلمى", "Salma Abu Zaid")]

@@ -174,6 +174,8 @@ def subject_before(ctx: Context, i: int) -> Found | None:
             # source; else the entity is an object or a genitive («خطابه لكوريا»)
             return _anonymous_before(ctx, lo, a, k)
         return Found(a, k + 1, "entity", e, e.actor)
+    if k == lo == i - 1 and not toks[k].prefix and name_coref(ctx, k, k + 1) is not None:
+        return Found(k, k + 1, "named")  # «سلمى أكدت أن» after «الفنانة سلمى أبو زيد»
     # an anonymous or nominal head among the last few words: «ولكن مصدرين أمنيين قالا»
     for h in range(k, max(lo - 1, k - 4), -1):
         t = toks[h]
