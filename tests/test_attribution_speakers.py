@@ -696,3 +696,13 @@ def test_a_sentence_opening_with_a_persons_first_name_before_the_verb_is_that_pe
     atts = run("ظهرت الفنانة سلمى أبو زيد في المؤتمر. سلمى أكدت أن شقيقها لا يعاني من أي مرض.",
                [("سلمى أبو زيد", "PER", "Salma Abu Zaid", 0)]).attributions
     assert [(a.speaker.text, a.speaker.actor.name) for a in atts] == [("سلمى", "Salma Abu Zaid")]
+
+
+def test_a_short_quote_ending_the_sentence_after_the_subject_is_what_was_said():
+    (a,) = run('وقال مسؤول في الوزارة "الوضع تحت السيطرة".').attributions
+    assert a.speaker.text == "مسؤول" and a.content.text == "الوضع تحت السيطرة"
+
+
+def test_a_quoted_term_after_a_naming_verb_stays_in_the_content_whole():
+    (a,) = run('وانتقد الكاتب ما سماه "الصمت الدولي".').attributions
+    assert a.speaker.text == "الكاتب" and a.content.text == 'ما سماه "الصمت الدولي"'

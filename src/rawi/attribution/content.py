@@ -19,6 +19,7 @@ from rawi.attribution.cues import (
     is_quote,
 )
 from rawi.attribution.index import BOUND, COLON, COMP, CUE, QUOTE, TAIL, within, word_forms
+from rawi.model import Token
 from rawi.text.normalize import normalize
 
 _PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -31,7 +32,17 @@ NAME_BEFORE_QUOTE = frozenset(normalize(w) for w in (
     "قناة", "شبكة", "صحيفة", "جريدة", "وكالة", "برنامج", "موقع", "حساب", "مجموعة", "حركة",
     "جماعة", "تنظيم", "عملية", "حزب", "كتاب", "تقرير", "وسم", "هاشتاغ", "مجلة", "إذاعة",
     "منظمة", "مؤسسة", "شركة", "مركز", "معهد", "فيلم", "مسلسل", "قانون"))
-_GLUE = frozenset({"ب", "ل", "و", "ك", "ف"})  # «بـ"بث أخبار"»: a quote glued to a clitic
+#: «ما سماه "الصمت الدولي"», «ما يسمى "..."»: the quote after these is a term, not speech
+NAMING_BEFORE_QUOTE = frozenset(normalize(w) for w in (
+    "سماه", "سمته", "سماها", "سمتها", "أسماه", "أسمته", "يسميه", "تسميه", "يسمونه", "يسمى",
+    "تسمى", "سمي", "سميت", "وصفه", "وصفته", "وصفها", "وصفتها", "يصفه", "تصفه", "يعرف", "تعرف",
+    "يدعى", "تدعى"))
+#: «بـ"بث أخبار"»: a quote glued to a clitic
+_GLUE = frozenset({"ب", "ل", "و", "ك", "ف"})
+#: a short quote ending the sentence this near the verb follows its subject: speech
+SUBJECT_BEFORE_QUOTE = 4
+#: after these a quote is the name of something: «على "تويتر"», «عن "داعش"»
+QUOTE_AFTER_PREPOSITION = frozenset({"علي", "عن", "الي", "في", "من", "مع", "حول", "لنا"})
 
 
 def closing_quote(ctx: Context, k: int) -> int | None:
@@ -46,6 +57,15 @@ def closing_quote(ctx: Context, k: int) -> int | None:
         if want != '"' and t in OPEN_QUOTES and t == toks[k].text:
             return None  # a second opening mark before any closing one
     return None
+
+
+def _ends_sentence(ctx: Context, q: int) -> bool:
+    """The closing quote at ``q`` ends its sentence or paragraph (not only a clause)."""
+    toks = ctx.tokens
+    if q + 1 >= len(toks):
+        return True
+    nxt = toks[q + 1]
+    return nxt.text in ".!?؟" or ctx.doc.text[toks[q].end : nxt.start].count("\n") > 0
 
 
 def _ends_statement(ctx: Context, q: int) -> bool:
@@ -95,8 +115,11 @@ def find_complement(ctx: Context, j: int, stop: int, lemma: str = "") -> int | N
             glued = prev is not None and (prev.norm in _GLUE or prev.text.endswith("ـ"))
             q = closing_quote(ctx, k)
             short = q is not None and q - k - 1 <= SHORT_QUOTE and not (
-                prev is not None and (prev.text == ":" or is_comp(prev) or k - 1 in ctx.cue_at))
-            named = prev is not None and bool(set(word_forms(prev)) & NAME_BEFORE_QUOTE) \
+                prev is not None and (prev.text == ":" or is_comp(prev) or k - 1 in ctx.cue_at)
+                or k - j <= SUBJECT_BEFORE_QUOTE and prev.norm not in QUOTE_AFTER_PREPOSITION
+                and _ends_sentence(ctx, q))  # «وقال مسؤول في الوزارة "الوضع هادئ".»
+            named = prev is not None and (bool(set(word_forms(prev)) & NAME_BEFORE_QUOTE)
+                                          or prev.norm in NAMING_BEFORE_QUOTE) \
                 or _quoted_subject(ctx, k, q, stop)
             if not glued and not short and not named and is_speech_quote(ctx, k):
                 return k
@@ -209,5 +232,21 @@ def trim(ctx: Context, a: int, b: int) -> tuple[int, int]:
     while a < b and toks[a].kind == "punct" and set(toks[a].text) <= _TRIM:
         a += 1
     while b > a and toks[b - 1].kind == "punct" and set(toks[b - 1].text) <= _TRIM:
+        if _closes_inner_quote(toks, a, b - 1):
+            break  # «ما سماه "الصمت الدولي"»: the quote opened inside the content
         b -= 1
     return a, b
+
+
+_OPENERS = {close: open_ for open_, close in _PAIRS.items()}
+
+
+def _closes_inner_quote(toks: list[Token], a: int, q: int) -> bool:
+    """The quotation mark at ``q`` closes one opened inside ``[a, q)``."""
+    opener = _OPENERS.get(toks[q].text)
+    if opener is None:
+        return False
+    inside = [t.text for t in toks[a:q] if t.kind == "punct"]
+    if opener == toks[q].text:
+        return inside.count(opener) % 2 == 1
+    return inside.count(opener) > inside.count(toks[q].text)
