@@ -706,3 +706,13 @@ def test_a_short_quote_ending_the_sentence_after_the_subject_is_what_was_said():
 def test_a_quoted_term_after_a_naming_verb_stays_in_the_content_whole():
     (a,) = run('وانتقد الكاتب ما سماه "الصمت الدولي".').attributions
     assert a.speaker.text == "الكاتب" and a.content.text == 'ما سماه "الصمت الدولي"'
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("كما طالبت الجامعة المجتمع الدولي بالتحقيق في الجرائم.", "الجامعة"),
+    ("وقالت الهيئة العليا للمفاوضات إن الوفد جاهز.", "الهيئة العليا للمفاوضات"),
+    ("وأعلنت الحكومة المؤقتة أنها ستجري الانتخابات.", "الحكومة المؤقتة"),
+])
+def test_a_masculine_word_after_a_feminine_subject_starts_the_object(text, speaker):
+    (a,) = run(text).attributions
+    assert a.speaker.text == speaker

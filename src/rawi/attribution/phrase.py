@@ -159,6 +159,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
             break
         if k > j and _object_after_nisba(ctx, k, limit):
             break  # «ووصفت وسائل الإعلام الإيرانية الخسائر»: the object starts
+        if k == j + 1 and _object_after_feminine(ctx, k, limit):
+            break  # «طالبت الجامعة المجتمع الدولي»: no adjective of «الجامعة»
         if ctx.time_at.get(k) is not None or k in ctx.cue_at or is_comp(t):
             break
         if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
@@ -327,6 +329,23 @@ def _object_after_nisba(ctx: Context, k: int, limit: int) -> bool:
     # «يان» (the dual) left out: «البيان», «الكيان» end so too
     return (bare(before).endswith(_NISBA[:-1]) and not is_nisba(word)
             and word not in lexicon.np_adjectives() and head_kind(t) is None
+            and not _person_within(ctx, k + 1, limit))
+
+
+def _object_after_feminine(ctx: Context, k: int, limit: int) -> bool:
+    """Token ``k`` is a definite word right after a definite feminine noun that cannot be
+    its adjective: an adjective of «الجامعة» ends in «ة» (or is a feminine elative such
+    as «العليا», or a nisba), so a masculine-looking word there is the verb's object."""
+    toks = ctx.tokens
+    t, head = toks[k], toks[k - 1]
+    if t.prefix != "ال" or head.prefix not in ("ال", "و+ال", "ف+ال"):
+        return False
+    if ctx.ent_at.get(k) is not None or ctx.ent_at.get(k - 1) is not None:
+        return False
+    word = bare(t)
+    return (bare(head).endswith("ه") and not word.endswith(("ه", "ي", "ا", "ات"))
+            and not is_nisba(word) and word not in lexicon.np_adjectives()
+            and head_kind(t) is None and head_kind(head) != "person"
             and not _person_within(ctx, k + 1, limit))
 
 

@@ -26,11 +26,13 @@ from rawi.attribution.phrase import (
     Found,
     genitive_end,
     head_kind,
+    is_nisba,
     shrink,
     subject_np,
 )
 from rawi.attribution.relay import RELAY_VERBS, about_follows, past_bracket, relayed_source
 from rawi.attribution.speaker import (
+    AUX,
     CLAUSE_WORDS,
     IMPERSONAL,
     RELATIVES,
@@ -256,7 +258,8 @@ def _describes_noun(ctx: Context, cue: Cue) -> bool:
     if (prev.kind != "word" or prev.prefix or ctx.ent_at.get(i - 1) is not None
             or head_kind(prev) is not None or prev.stem in REPORT_NOUNS
             or prev.norm in function_words() or prev.norm in CLAUSE_WORDS
-            or prev.norm in _TIME_CONJUNCTIONS):
+            or prev.norm in _TIME_CONJUNCTIONS or prev.norm in AUX or is_nisba(bare(prev))):
+        # («كانت ترى بإبعاد»: an auxiliary; «كويتية تهدد بتفجير»: a woman named by her nisba)
         return False
     ahead = toks[i + 1:min(i + 5, ctx.sentence(i)[1])]
     if not ahead or any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead):
