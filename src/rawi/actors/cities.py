@@ -55,9 +55,14 @@ def _gazetteer():
     return gazetteer()
 
 
+def _plain(name: str) -> str:
+    """The name without diacritics or transliteration marks: «Ḩadā’iq» → "Hadaiq"."""
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(name.replace("'", "").split())
+
+
 def _slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", _plain(name).lower()).strip("-")
 
 
 class CityInstitutions:
@@ -108,6 +113,9 @@ class CityInstitutions:
                 continue
             if any(not c.feature.startswith("PPL") for c in cands):
                 return None  # also a country or province: «شرطة الكويت», «بلدية دبي»
+            cands = [c for c in cands if c.feature != "PPLX"]  # a quarter of a city
+            if not cands:
+                return None
             city = max(cands, key=lambda c: c.population)
             tagged = places.get(tokens[j].start) == tokens[last - 1].end
             if city.population >= MAJOR_CITY or (tagged and city.population > 0):
@@ -117,7 +125,7 @@ class CityInstitutions:
 
     @staticmethod
     def _entry(head: CityHead, city, city_ar: str) -> Entry:
-        name = city.name
+        name = _plain(city.name)  # "Janin" as English news writes it, not GeoNames' "Janīn"
         return Entry(
             id=f"{(city.country or 'xx').lower()}-{_slug(name)}-{head.key}",
             type=head.type,

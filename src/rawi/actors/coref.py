@@ -12,6 +12,7 @@ this span?" for the attribution stage («وأعلنت الوزارة» → Russi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rawi.actors.dictionary import Entry
@@ -166,14 +167,16 @@ STATE_TYPES = frozenset({"government", "presidency", "ministry", "legislature", 
 
 
 def dominant_country(chain: list[Chain], before: int | None = None,
-                     dateline: str | None = None, margin: float = 1.0) -> str | None:
+                     dateline: str | None = None, margin: float = 1.0,
+                     places: Sequence[tuple[int, str]] = ()) -> str | None:
     """The country the document is about at ``before``: mentions before it counted, a
     state institution three times («أوقفت قوى الأمن التونسية ... في ألمانيا» is a
     Tunisian story so far), a country or person once, the dateline's country («القاهرة -»)
     three times; the whole document when what precedes names no winner («نقلت وكالة
     الإعلام الروسية عن وزارة الدفاع»: one point is no story yet). The winner needs ≥ 2
     points and a strict lead; with ``margin`` > 1, ≥ 3 points and ``margin`` times the
-    runner-up's."""
+    runner-up's. ``places``: (offset, country) of capitals named as places («بمنطقة
+    الرياض»), one point each."""
     scopes = (before, None) if before is not None else (None,)
     for scope in scopes:
         counts: dict[str, int] = {dateline: 3} if dateline else {}
@@ -181,6 +184,9 @@ def dominant_country(chain: list[Chain], before: int | None = None,
             iso = link.entry.country
             if iso and (scope is None or link.start < scope):
                 counts[iso] = counts.get(iso, 0) + (3 if link.entry.type in STATE_TYPES else 1)
+        for start, iso in places:
+            if scope is None or start < scope:
+                counts[iso] = counts.get(iso, 0) + 1
         winner = _winner(counts, margin)
         if winner is not None:
             return winner
@@ -217,8 +223,8 @@ def _combos(options: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
 
 
 def bare_institution(index: ActorIndex, tk: TokenKeys, first: int, last: int, chain: list[Chain],
-                     before: int, key: str | None = None, dateline: str | None = None
-                     ) -> Entry | None:
+                     before: int, key: str | None = None, dateline: str | None = None,
+                     places: Sequence[tuple[int, str]] = ()) -> Entry | None:
     """«وزارة الداخلية» with no country: the same institution mentioned earlier, else the
     institution of the country the document is about (:func:`dominant_country`)."""
     if key is None:
@@ -230,5 +236,5 @@ def bare_institution(index: ActorIndex, tk: TokenKeys, first: int, last: int, ch
     for link in reversed(chain):
         if link.start < before and link.entry.id.endswith(f"-{key}"):
             return link.entry
-    iso = dominant_country(chain, before, dateline)
+    iso = dominant_country(chain, before, dateline, places=places)
     return index.institution(iso, key) if iso else None

@@ -28,7 +28,15 @@ LOCATIVE = frozenset({
     # place nouns heading a construct: «جامعة القاهرة», «شوارع بغداد», «محافظ القاهرة»
     "جامعه", "شارع", "شوارع", "محافظ", "محافظه", "ميناء", "سكان", "ريف", "بلديه", "قلب",
     "احياء", "مستشفي", "متحف", "بورصه", "اهالي", "مسجد", "كنيسه", "فندق", "سجن", "مدينة",
+    "عاصمه",
+    # events and offices named after the city: «اجتماع القاهرة», «مشاورات موسكو»
+    # («إعلان الرياض», «اتفاق الرياض» left out: also the government's announcement)
+    "اجتماع", "اجتماعات", "مؤتمر", "لقاء", "مشاورات", "محادثات", "مفاوضات", "قمه", "منطقه",
+    "اماره", "حاكم", "شرطه", "مرور", "طريق", "حدود", "ولايه", "ولايات", "غوطه", "معرض",
+    "مهرجان", "ماراثون",
 })
+#: how far into a text a dateline may sit after the outlet's name («عين اليوم – لندن:»)
+DATELINE_REACH = 12
 
 
 #: letters that stand alone as words («و» written apart): never half of a split name
@@ -36,6 +44,19 @@ STANDALONE_LETTERS = frozenset("وبلفك")
 
 #: what closes a dateline: «القاهرة - », «دمشق (رويترز) -», «بغداد:»
 DATELINE_END = frozenset({"-", "(", ":", "–", "—", "/", ","})
+
+
+def in_apposition(tk: TokenKeys, first: int) -> bool:
+    """Token ``first`` follows «العاصمة» or «مدينة» and a definite nisba («العاصمة
+    الألمانية برلين», «العاصمة الأردنية، عمان»): it names a city, not a state."""
+    toks = tk.tokens
+    k = first - 2 if first > 0 and toks[first - 1].norm not in (",", "،") else first - 3
+    return k >= 0 and toks[k + 1].norm.endswith("يه") and toks[k + 1].prefix.endswith("ال") \
+        and toks[k].stem in CITY_NOUNS
+
+
+#: nouns a city's name may stand in apposition to
+CITY_NOUNS = frozenset({"عاصمه", "مدينه"})
 
 
 def compatible(entity_type: str, entry: Entry) -> float:
@@ -179,13 +200,13 @@ class Linker:
             tok = tk.tokens[first]
             if any(p in tok.prefix.split("+") for p in ("ب", "ل", "ك")):
                 return None
-            if first == 0 and last < len(tk) and tk.tokens[last].norm in DATELINE_END:
-                return None  # «القاهرة - ...»: the dateline is where, not who
             prev = tk.tokens[first - 1] if first > 0 else None
+            if (last < len(tk) and tk.tokens[last].norm in DATELINE_END
+                    and (prev is None or first < DATELINE_REACH and prev.kind == "punct")):
+                return None  # «القاهرة - ...», «سبق- الرباط:»: the dateline is where, not who
             if prev is not None and (prev.norm in LOCATIVE or prev.stem in LOCATIVE):
                 return None
-            # «العاصمة الألمانية برلين»: a capital named in apposition is a place
-            if first > 1 and prev.norm.endswith("يه") and tk.tokens[first - 2].stem in LOCATIVE:
+            if in_apposition(tk, first):
                 return None
             return self.index.dictionary.by_country.get(iso)
         return None

@@ -214,8 +214,8 @@ class Matcher:
             out.append(Mention(start, stop, first, end, entry, "name",
                                0.8 if ambiguous else 1.0, ambiguous))
         if flags & HEAD:
-            for end, _key, head in _phrases_at(ix.heads, tk, i):
-                out.extend(self._compose(tk, i, end, head, date))
+            for end, key, head in _phrases_at(ix.heads, tk, i):
+                out.extend(self._compose(tk, i, end, head, date, key))
         return out
 
     def _complement(self, tk: TokenKeys, j: int, head: Head, definite: bool = False
@@ -244,8 +244,11 @@ class Matcher:
                 return end, entry.id, key
         return None
 
-    def _compose(self, tk: TokenKeys, i: int, end: int, head: Head, date: str | None
-                 ) -> list[Mention]:
+    def _compose(self, tk: TokenKeys, i: int, end: int, head: Head, date: str | None,
+                 key: str) -> list[Mention]:
+        """Mentions of ``head`` (matched at token ``i`` by its first word ``key``)."""
+        if "ال" in tk.tokens[i].prefix.split("+"):
+            key = tk.keys[i][0]  # «للقوات المسلحة»: the article stays with its preposition
         ix = self.index
         out = []
         j = end
@@ -255,17 +258,17 @@ class Matcher:
                 j += 1
         if head.kind == "role" and head.target == "none":
             holder = None if _former(tk, end) else ix.holder(head.key, None, date)
-            start, stop = _span(tk, i, end, tk.keys[i][0], _last_key(tk, end))
+            start, stop = _span(tk, i, end, key, _last_key(tk, end))
             return [Mention(start, stop, i, end, holder, "role", 0.9, role=head.key)]
         definite = j == end and "ال" in tk.tokens[i].prefix.split("+")
         comp = self._complement(tk, j, head, definite)
         if comp is None:
             if head.bare:  # «وزارة الداخلية» alone: whose is decided by the document
-                start, stop = _span(tk, i, end, tk.keys[i][0], _last_key(tk, end))
+                start, stop = _span(tk, i, end, key, _last_key(tk, end))
                 out.append(Mention(start, stop, i, end, None, "bare", 0.5, role=head.key))
             return out
         stop_tok, target, last_key = comp
-        start, stop = _span(tk, i, stop_tok, tk.keys[i][0], last_key)
+        start, stop = _span(tk, i, stop_tok, key, last_key)
         if head.kind == "inst":
             entry = ix.institution(target, head.key)
             if entry is not None:

@@ -117,3 +117,20 @@ class PersonNames:
                    and not (i > first and tk.norms[i - 1] in _FAMILY)  # «آل سعود»
                    for i in range(first, last))
 
+
+    def other_family_name(self, entry: Entry, tk: TokenKeys, first: int, last: int) -> bool:
+        """«محمد بن عبد الرحمن المخرج» is not «محمد بن عبد الرحمن» (Qatar's prime minister):
+        a patronymic chain that ends in a family name none of ``entry``'s names has is
+        another man with the same father's name."""
+        if entry.type != "person" or last - first < 3:
+            return False
+        norms = tk.norms
+        tail = last - 1
+        while tail > first and (tk.tokens[tail].kind != "word" or not norms[tail].isalpha()):
+            tail -= 1  # «... آل سعود ــ»
+        if not any(norms[i] in ("بن", "ابن") for i in range(first + 1, tail)):
+            return False
+        if norms[tail] in TITLES or norms[tail] in _TITLE_WORDS or norms[tail - 1] in LINEAGE:
+            return False  # «... آل ثاني», «... بن عبدالعزيز»: the lineage goes on
+        return not self.person_keys.get(entry.id, set()).intersection(tk.keys[tail] or
+                                                                       (tk.tokens[tail].stem,))

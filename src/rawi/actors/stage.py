@@ -28,12 +28,12 @@ from rawi.actors.coref import (
 from rawi.actors.dictionary import TYPES, Entry
 from rawi.actors.index import ActorIndex, get_index
 from rawi.actors.keys import key_span, phrase_keys
-from rawi.actors.linker import Linker
+from rawi.actors.linker import Linker, in_apposition
 from rawi.actors.matcher import TITLES, Matcher, Mention, TokenKeys, _adjective_follows
 from rawi.actors.person_names import _TITLE_WORDS, LINEAGE, PersonNames
 from rawi.actors.typos import CONFIDENCE as TYPO_CONFIDENCE
 from rawi.model import Doc, Entity
-from rawi.ner.stage import nisba_after_noun
+from rawi.ner.stage import name_start, nisba_after_noun
 from rawi.text.tokenize import tokenize
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -92,9 +92,10 @@ class ActorsStage:
         tk.begins = starts = list(map(_START, doc.tokens))
         tk.ends = list(map(_END, doc.tokens))
         chain: list[Chain] = []
+        places: list[tuple[int, str]] = []
         if doc.entities:
             self._adopt(doc, tk, mentions)
-            self._link_entities(doc, tk, mentions, date, chain)
+            places = self._link_entities(doc, tk, mentions, date, chain)
             self._add_missing(doc, mentions, chain)
         else:
             self._add_missing(doc, [m for m in mentions if m not in ambiguous], chain)
@@ -110,8 +111,8 @@ class ActorsStage:
         chain.sort(key=lambda c: c.start)
         city_heads = self._cities(doc, tk, chain)
         self._short_names(doc, tk, mentions, chain)
-        self._bare(doc, tk, mentions, chain)
-        self._generics(doc, tk, mentions, date, chain, starts, city_heads)
+        self._bare(doc, tk, mentions, chain, places)
+        self._generics(doc, tk, mentions, date, chain, starts, city_heads, places)
         _number_entities(doc, chain)
         doc.actors = _doc_actors(doc, chain)
         return doc
@@ -141,8 +142,10 @@ class ActorsStage:
                 continue
             ent = inside[0]
             if m.entry.type == "person" and ent.type == "PER" and ent.start == m.start \
-                    and m.end < ent.end and self.names.common_tail(tk, m.last, ent.end):
-                # «نبيل رجب المسجون»: the NER ran on into a description after the name
+                    and m.end < ent.end and self.names.common_tail(tk, m.last, ent.end) \
+                    and not {"بن", "ابن"}.intersection(tk.norms[max(m.first, m.last - 3):m.last]):
+                # «نبيل رجب المسجون»: the NER ran on into a description after the name (but
+                # after a father's name comes a family name: «... بن عبد العزيز الجربوع»)
                 ent.end, ent.text = m.end, doc.text[m.start:m.end]
                 continue
             if not (m.start <= ent.start and ent.end <= m.end):
@@ -172,13 +175,16 @@ class ActorsStage:
         doc.entities = sorted(entities, key=lambda e: e.start)
 
     def _link_entities(self, doc: Doc, tk: TokenKeys, mentions: list[Mention],
-                       date: str | None, chain: list[Chain]) -> None:
+                       date: str | None, chain: list[Chain]) -> list[tuple[int, str]]:
+        """Link each entity; returns (offset, country) of the capitals named as places,
+        which still tell whose institutions the text's bare ones are."""
         tokens = doc.tokens
         ends, starts = tk.ends, tk.begins
         mentions = sorted(mentions, key=lambda m: m.start)
         m_starts = [m.start for m in mentions]
         longest = max((m.end - m.start for m in mentions), default=0)
         pending: list[tuple[Entity, int, int]] = []
+        capitals: list[tuple[Entity, int, int]] = []
         for ent in sorted(doc.entities, key=lambda e: e.start):
             first = bisect_right(ends, ent.start)
             last = bisect_left(starts, ent.end)
@@ -198,8 +204,11 @@ class ActorsStage:
                                                     last, near, date)
                 if entry is not None and (
                         self.names.other_given_name(entry, tk, first, last)
-                        or how != "exact" and self.names.other_first_name(entry, tk, first, last)):
+                        or how != "exact" and self.names.other_first_name(entry, tk, first, last)
+                        or self.names.other_family_name(entry, tk, first, last)):
                     entry = None  # «علي العامري» is not «هادي العامري»
+                elif entry is not None and entry.type == "country" and in_apposition(tk, first):
+                    entry = None  # «العاصمة الأردنية عمان» is Amman, not Oman
             if entry is None and ent.type == "PER":
                 entry, conf = self._lineage_link(tk, first, last, near, date)
             if entry is None:
@@ -207,17 +216,22 @@ class ActorsStage:
                 conf = TYPO_CONFIDENCE
             if entry is None and ent.type in ("ORG", "MISC"):
                 pending.append((ent, first, last))
+            elif entry is None and ent.type == "LOC" and tk.keys[first]:
+                capitals.append((ent, first, last))
             if entry is not None:
                 ent.actor = entry.actor()
                 ent.confidence = conf if ent.confidence is None else ent.confidence
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
+        places = [(ent.start, iso) for ent, first, last in capitals
+                  if ent.actor is None and (iso := self.linker.capital_keys(tk, first, last))]
         for ent, first, last in pending:  # once the whole document's countries are known
             entry = bare_institution(self.index, tk, first, last, chain, ent.start,
-                                     dateline=dateline_country(self.index, tk))
+                                     dateline=dateline_country(self.index, tk), places=places)
             if entry is not None:
                 ent.actor, ent.confidence = entry.actor(), BARE_CONFIDENCE
                 chain.append(Chain(ent.start, ent.end, entry, "entity", ent.id))
         chain.sort(key=lambda c: c.start)
+        return places
 
     def _lineage_link(self, tk: TokenKeys, first: int, last: int, near: list[Mention],
                       date: str | None) -> tuple[Entry | None, float]:
@@ -356,8 +370,8 @@ class ActorsStage:
             doc.entities = sorted(doc.entities + added, key=lambda e: e.start)
             chain.sort(key=lambda c: c.start)
 
-    def _bare(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], chain: list[Chain]
-              ) -> None:
+    def _bare(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], chain: list[Chain],
+              places: list[tuple[int, str]]) -> None:
         """A ministry named without its country («وزارة الداخلية») that no entity covers
         becomes an entity of the ministry of the country the text is about, confidence 0.5."""
         bare = [m for m in mentions if m.kind == "bare"]
@@ -372,7 +386,7 @@ class ActorsStage:
             if any(s < m.end and m.start < e for s, e in spans[max(0, k - 3):k + 1]):
                 continue
             entry = bare_institution(self.index, tk, m.first, m.last, chain, m.start, m.role,
-                                     dateline)
+                                     dateline, places)
             if entry is None:
                 continue
             while f"A{n}" in used:
@@ -385,6 +399,17 @@ class ActorsStage:
         if added:
             doc.entities = sorted(doc.entities + added, key=lambda e: e.start)
             chain.sort(key=lambda c: c.start)
+
+    def _name_follows(self, tk: TokenKeys, per_starts: set[int], end: int) -> bool:
+        """A person's name starts right after offset ``end``: an entity, or a given name
+        the NER missed («الملك فيصل»)."""
+        k = _token_at(tk.begins, end)
+        if k < len(tk.tokens) and tk.tokens[k].start < end:
+            k += 1
+        if k >= len(tk.tokens):
+            return False
+        t = tk.tokens[k]
+        return t.start in per_starts or bool(self.names.given.intersection(tk.keys[k]))
 
     def _cities(self, doc: Doc, tk: TokenKeys, chain: list[Chain]) -> list[tuple[int, int]]:
         """«الشرطة في سياتل», «شرطة سياتل»: city institutions (cities.py) link the entity
@@ -412,10 +437,10 @@ class ActorsStage:
                 chain.append(Chain(ent.start, ent.end, city.entry, "entity", ent.id))
                 taken.append((city.head, city.last))
             elif city.first == city.head + 1:  # «شرطة سياتل»
-                chain.append(Chain(head.start, end, city.entry, "composed"))
+                chain.append(Chain(name_start(head), end, city.entry, "composed"))
                 taken.append((city.head, city.last))
             else:  # «الشرطة في سياتل»: the head alone names it
-                chain.append(Chain(head.start, head.end, city.entry, "composed"))
+                chain.append(Chain(name_start(head), head.end, city.entry, "composed"))
                 taken.append((city.head, city.head + 1))
         chain.sort(key=lambda c: c.start)
         return taken
@@ -423,7 +448,8 @@ class ActorsStage:
     # ------------------------------------------------------------------ generics
     def _generics(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], date: str | None,
                   chain: list[Chain], starts: list[int],
-                  taken_extra: list[tuple[int, int]] = ()) -> None:
+                  taken_extra: list[tuple[int, int]] = (),
+                  places: list[tuple[int, str]] = ()) -> None:
         taken = [(m.first, m.last) for m in mentions]
         taken.extend(taken_extra)
         for e in doc.entities:
@@ -431,14 +457,17 @@ class ActorsStage:
             taken.append((f, _token_at(starts, e.end - 1) + 1))
         found = []
         dateline: str | None | bool = False
+        per_starts = {e.start for e in doc.entities if e.type == "PER"}
         for start, end, generic, country in find_generics(self.index, tk, taken):
+            if generic.roles and country is None and self._name_follows(tk, per_starts, end):
+                continue  # «الرئيس ترامب», «الملك فيصل»: the title of the name after it
             entry = antecedent(self.index, chain, start, generic, country, date)
             if (entry is None and generic.institution and country is None
                     and not _adjective_follows(tk, _token_at(starts, end - 1) + 1)):
                 # «وقال الجيش» with no army named before: the army of the text's country
                 if dateline is False:
                     dateline = dateline_country(self.index, tk)
-                iso = dominant_country(chain, start, dateline, margin=2.0)
+                iso = dominant_country(chain, start, dateline, margin=2.0, places=places)
                 entry = self.index.institution(iso, generic.institution) if iso else None
             if entry is not None:
                 found.append(Chain(start, end, entry, "generic"))
