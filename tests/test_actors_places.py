@@ -28,6 +28,7 @@ def ids(doc):
     ("وعقد الاجتماع في العاصمة الأردنية عمان أمس.", "عمان"),
     ("وانطلقت مشاورات موسكو بين الأطراف.", "موسكو"),
     ("عين اليوم – لندن: أعلنت الحكومة خطة جديدة.", "لندن"),
+    ("عين اليوم – إسلام آباد  لقي 19 شخصا حتفهم.", "إسلام آباد"),
 ])
 def test_a_capital_named_as_a_place_links_to_no_government(stage, text, place):
     assert ids(run(stage, text, entities=[(place, "LOC")]))[place] is None

@@ -35,6 +35,7 @@ LOCATIVE = frozenset({
     "اماره", "حاكم", "شرطه", "مرور", "طريق", "حدود", "ولايه", "ولايات", "غوطه", "معرض",
     "مهرجان", "ماراثون",
 })
+DASHES = frozenset({"-", "–", "—"})
 #: how far into a text a dateline may sit after the outlet's name («عين اليوم – لندن:»)
 DATELINE_REACH = 12
 
@@ -202,8 +203,9 @@ class Linker:
                 return None
             prev = tk.tokens[first - 1] if first > 0 else None
             if (last < len(tk) and tk.tokens[last].norm in DATELINE_END
-                    and (prev is None or first < DATELINE_REACH and prev.kind == "punct")):
-                return None  # «القاهرة - ...», «سبق- الرباط:»: the dateline is where, not who
+                    and (prev is None or first < DATELINE_REACH and prev.kind == "punct")
+                    or prev is not None and first < DATELINE_REACH and prev.norm in DASHES):
+                return None  # «القاهرة - ...», «سبق- الرباط:», «عين اليوم – إسلام آباد»: where
             if prev is not None and (prev.norm in LOCATIVE or prev.stem in LOCATIVE):
                 return None
             if in_apposition(tk, first):
