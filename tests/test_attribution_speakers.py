@@ -716,3 +716,15 @@ def test_a_quoted_term_after_a_naming_verb_stays_in_the_content_whole():
 def test_a_masculine_word_after_a_feminine_subject_starts_the_object(text, speaker):
     (a,) = run(text).attributions
     assert a.speaker.text == speaker
+
+
+def test_a_long_title_with_a_place_and_a_name_after_a_comma_speaks_by_the_name():
+    text = "وقال وزير الدولة لشؤون الخليج في المملكة العربية السعودية، تامر السبهان، إن الوفد وصل."
+    (a,) = run(text, [("تامر السبهان", "PER", "Thamer al-Sabhan", 0)]).attributions
+    assert a.speaker.text == "تامر السبهان"
+
+
+@pytest.mark.parametrize("text", ["في وقت تشدد فيه السلطات إجراءات القمع.",
+                                  "وشددت الشرطة الإجراءات الأمنية حول المبنى."])
+def test_shaddada_without_ala_or_an_is_tightening_not_stressing(text):
+    assert run(text).attributions == []

@@ -121,7 +121,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         t = toks[k]
         if k > j and not genitive and lam(ctx, k):
             after = genitive_end(ctx, j, k, limit)
-            if after == k and _name_after_title(ctx, k, limit, TITLE_REACH):
+            if after == k and _name_after_title(ctx, k, limit, TITLE_REACH,
+                                                from_lam=head_kind(toks[j]) == "person"):
                 after = k + 1  # «منسق الأمم المتحدة للشؤون الإنسانية ... بانوس مومتزيس»
             if after == k:
                 break  # «قال الوزير لرويترز»: whom it was said to, not the speaker
@@ -164,7 +165,8 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
         if ctx.time_at.get(k) is not None or k in ctx.cue_at or is_comp(t):
             break
         if k > j and (t.norm in STOP_WORDS or bare(t) in STOP_WORDS):
-            if bare(t) in TITLE_PREPOSITIONS and _name_after_title(ctx, k + 1, limit):
+            if bare(t) in TITLE_PREPOSITIONS and _name_after_title(ctx, k + 1, limit,
+                                                                    TITLE_REACH):
                 k += 1  # «المبعوث الأممي إلى اليمن مارتن غريفيث»: the title, then the name
                 continue
             break
@@ -228,10 +230,11 @@ def _past_addressee(ctx: Context, j: int, limit: int) -> int:
 #: prepositions inside a title before the person's name («المبعوث إلى», «السفير لدى»)
 TITLE_PREPOSITIONS = frozenset({"الي", "لدي", "في"})
 #: how far a «لـ» genitive may run on before the name of the title's holder
-TITLE_REACH = 6
+TITLE_REACH = 8
 
 
-def _name_after_title(ctx: Context, k: int, limit: int, reach: int = 4) -> bool:
+def _name_after_title(ctx: Context, k: int, limit: int, reach: int = 4,
+                      from_lam: bool = False) -> bool:
     """A person's name starts within ``reach`` words after token ``k``, with only names,
     definite words and the prepositions of a title («في», «إلى») before it: the rest of
     a title («منسق الأمم المتحدة للشؤون الإنسانية في سوريا بانوس مومتزيس»)."""
@@ -240,9 +243,13 @@ def _name_after_title(ctx: Context, k: int, limit: int, reach: int = 4) -> bool:
         e = ctx.ent_at.get(m)
         if is_person_entity(e):
             return m > k
+        if toks[m].text in (",", "،") and m > k and m + 1 < limit \
+                and is_person_entity(ctx.ent_at.get(m + 1)):
+            return True  # «وزير الدولة لشؤون الخليج في المملكة العربية السعودية، تامر السبهان»
         if toks[m].kind != "word" or (e is None and not is_definite(toks[m])
+                                      and not (from_lam and m == k)
                                       and bare(toks[m]) not in TITLE_PREPOSITIONS):
-            return False
+            return False  # (after a title the «لـ» genitive itself may come first: «لشؤون»)
     return False
 
 
