@@ -728,3 +728,10 @@ def test_a_long_title_with_a_place_and_a_name_after_a_comma_speaks_by_the_name()
                                   "وشددت الشرطة الإجراءات الأمنية حول المبنى."])
 def test_shaddada_without_ala_or_an_is_tightening_not_stressing(text):
     assert run(text).attributions == []
+
+
+@pytest.mark.parametrize("text", ["وتم نقل الجنود بحسب طلب الرئيس إلى الحدود.",
+                                  "وسيتم ذلك وفقا لاتفاق سوتشي.",
+                                  "ويتم ذلك وفقا للقانون خلال شهر."])
+def test_according_to_a_request_a_deal_or_a_law_names_no_source(text):
+    assert run(text).attributions == []

@@ -153,11 +153,12 @@ PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "سيتم", "جري", "يجر
 
 
 def _is_not_cue(tokens: list[Token], i: int) -> bool:
-    b = bare(tokens[i])
-    for phrase in _not_cues_by_first().get(b, ()):
-        words = [bare(tokens[i])] + [t.norm for t in tokens[i + 1 : i + len(phrase)]]
-        if tuple(words) == phrase or (phrase and words[0] == phrase[0] and len(phrase) == 1):
-            return True
+    by_first = _not_cues_by_first()
+    for first in dict.fromkeys((bare(tokens[i]), tokens[i].norm)):  # «وفقا» is no و + «فقا»
+        for phrase in by_first.get(first, ()):
+            words = (first, *(t.norm for t in tokens[i + 1 : i + len(phrase)]))
+            if words == phrase:
+                return True
     return False
 
 
