@@ -735,3 +735,10 @@ def test_shaddada_without_ala_or_an_is_tightening_not_stressing(text):
                                   "ويتم ذلك وفقا للقانون خلال شهر."])
 def test_according_to_a_request_a_deal_or_a_law_names_no_source(text):
     assert run(text).attributions == []
+
+
+def test_a_report_of_a_body_agrees_with_the_verb_by_its_head_noun():
+    text = ("وقال الوزير محمد العلي إن الخطة جاهزة. وتابع العمل في المشروع. "
+            'وقال تقرير الوكالة النمساوية "إن عدد اللاجئين ارتفع بشكل كبير".')
+    atts = run(text, [("محمد العلي", "PER", None, 0)]).attributions
+    assert atts[-1].speaker.text == "الوكالة النمساوية"

@@ -259,9 +259,7 @@ def speaker_of(found: Found, ctx: Context) -> Speaker:
             s, e = ctx.chars(a, b)
             return Speaker(s, e, ctx.doc.text[s:e], actor=ent.actor, entity=ent.id)
     s, e = ctx.chars(a, b)
-    parts = ctx.tokens[a].prefix.split("+")
-    if parts[0] == "ب" or parts[0] == "ل" and "ال" not in parts:  # «لل» keeps its article
-        s = max(s, name_start(ctx.tokens[a]))  # «وفقا لوزارة الصحة»: the ministry, not «لـ»
+    s = _after_preposition(ctx.tokens[a], s)
     head = None
     if found.entity is not None and found.kind == "entity":
         # the name itself when the phrase adds a title: «الرئيس المصري، عبدالفتاح السيسي»
@@ -276,6 +274,15 @@ def speaker_of(found: Found, ctx: Context) -> Speaker:
     return sp
 
 
+def _after_preposition(tok: Token, start: int) -> int:
+    """Where a speaker span starts inside its first token: after a glued «لـ/بـ» («وفقا
+    لوزارة الصحة», «بيان للوزارة» keeps «للوزارة»: «لل» holds the article)."""
+    parts = tok.prefix.split("+")
+    if parts[0] == "ب" or parts[0] == "ل" and "ال" not in parts:
+        return max(start, name_start(tok))
+    return start
+
+
 def head_word(tok: Token) -> str:
     return tok.stem if tok.stem else bare(tok)
 
@@ -288,6 +295,7 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
     head = toks[found.a]
     kind = head_kind(head) or "person"
     s, e = ctx.chars(found.a, found.b)
+    s = _after_preposition(head, s)
     text = ctx.doc.text[s:e]
 
     def like(sp: Speaker) -> Speaker:

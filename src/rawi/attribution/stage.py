@@ -429,11 +429,12 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
                 found = Found(np_a, np_b, "named")  # «وأوضح النفيعي أن», «كشف الطالب»
             elif comp is not None and (quoted := _quoted_name(ctx, np_a, np_b)) is not None:
                 found = quoted  # «وقالت "أجوكو"، إن»: a name in quotation marks
+        # agreement is with the phrase's head, not the issuer it names («وقال تقرير الوكالة»)
         if (found is not None and found.entity is None and cue.gender == "m"
-                and _feminine(ctx.tokens[found.a])):
+                and _feminine(ctx.tokens[min(found.a, np_a)])):
             found = None  # «التي وصف فيها الخدمات بـ»: a masculine verb's object, not subject
         if (found is not None and found.entity is None and cue.gender == "f"
-                and _sound_masculine_plural(ctx.tokens[found.a])):
+                and _sound_masculine_plural(ctx.tokens[min(found.a, np_a)])):
             found = None  # «منشورات تحذر فيها الفلسطينيين»: the object of a feminine verb
         if found is None and cue.lemma in IMPERSONAL:
             found = issuer(ctx, j, comp if comp is not None else sent_b)
