@@ -742,3 +742,10 @@ def test_a_report_of_a_body_agrees_with_the_verb_by_its_head_noun():
             'وقال تقرير الوكالة النمساوية "إن عدد اللاجئين ارتفع بشكل كبير".')
     atts = run(text, [("محمد العلي", "PER", None, 0)]).attributions
     assert atts[-1].speaker.text == "الوكالة النمساوية"
+
+
+def test_an_agency_that_speaks_for_itself_is_no_news_agency_channel():
+    (a,) = run("وقالت وكالة الطاقة الدولية إن الطلب سيرتفع.").attributions
+    assert a.speaker.text == "وكالة الطاقة الدولية" and a.channel is None
+    (b,) = run("وقالت وكالة الأنباء الرسمية إن الوفد وصل.").attributions
+    assert b.channel.type == "agency"

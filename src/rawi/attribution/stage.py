@@ -55,6 +55,7 @@ from rawi.attribution.statement_channel import (
 )
 from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token
 from rawi.text.lexicon import function_words
+from rawi.text.normalize import normalize
 
 _SKIP = frozenset({",", "،"})
 #: cues whose content may open with «لـ» («دعت الحكومة للحوار»): no genitive is read there
@@ -319,6 +320,26 @@ def _speaker(ctx: Context, found: Found | None, cue: Cue,
     return link_actor(ctx, speaker_of(found, ctx))
 
 
+#: words after «وكالة» that keep it a news agency («وكالة الأنباء السعودية», «الوكالة
+#: الرسمية»); any other word makes it another agency («وكالة الطاقة الدولية», «وكالة سفر»)
+NEWS_WORDS = frozenset({"انباء", "الانباء", "للانباء", "الاعلام", "الرسميه", "الرسمي"})
+
+
+def _news_agency(speaker: Speaker | None, channel: Channel) -> bool:
+    """An «agency» channel inside the speaker's own phrase counts only for a news agency:
+    a media actor, or «وكالة» alone, quoted or followed by «الأنباء»/«الرسمية»."""
+    if speaker is None or not (speaker.start <= channel.start < speaker.end):
+        return True
+    if speaker.actor is not None:
+        return speaker.actor.type == "media"
+    words = normalize(speaker.text).split()
+    at = next((n for n, w in enumerate(words) if "وكال" in w), None)
+    if at is None or at + 1 >= len(words):
+        return True
+    after = words[at + 1]
+    return after in NEWS_WORDS or not after[:1].isalpha()
+
+
 def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
     """A noun phrase right after a verb is its subject (verb-first order) when a
     complementiser follows it, or, without one, when it is definite («أعلنت المديرية
@@ -572,6 +593,9 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
             # «ورحب الوزير في تغريدة على تويتر بالجهود، مؤكدا أن»: the sentence's channel
             start = ctx.sentence(d.cue.i)[0]
             channel = find_channel(ctx, start, d.cue.i) if d.cue.i > start else None
+        if channel is not None and channel.type == "agency" and not _news_agency(d.speaker,
+                                                                             channel):
+            channel = None  # «وقالت وكالة الطاقة الدولية»: the agency speaks, it relays nothing
         modality = find_modality(ctx, d.cue, d.clause, d.content)
         out.append(Attribution(
             id=ids[id(d)],
