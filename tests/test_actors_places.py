@@ -80,3 +80,9 @@ def test_a_capital_named_as_a_place_still_tells_whose_bare_institution_it_is(sta
 @pytest.mark.parametrize("text", ["ولولا المساعدات لانهار الاقتصاد.", "ونشب عراك كلامي بينهما."])
 def test_everyday_words_are_no_one_word_person_names(stage, text):
     assert not any(e.actor for e in run(stage, text).entities)
+
+
+def test_a_generic_noun_described_anew_refers_back_to_nobody(stage):
+    text = "وأعلن تنظيم داعش مسؤوليته عن الهجوم. وقالت الحكومة إن الميليشيات المدعومة من إيران تهدد الأمن."
+    doc = run(stage, text, entities=[("تنظيم داعش", "ORG")])
+    assert not any(s["text"] == "الميليشيات" for a in doc.actors for s in a["spans"])

@@ -73,6 +73,15 @@ NAME_HEADS = frozenset({"نادي", "فريق", "منتخب", "ملعب", "قن�
                         "شارع", "حي", "ميدان", "مسجد", "مدرسه"})
 
 
+#: participles after a generic noun that describe a new referent («الميليشيات الموالية
+#: لإيران», «الجماعات المسلحة», «القوات التابعة للنظام»), normalised
+DESCRIPTIONS = frozenset({
+    "المدعومه", "المدعوم", "المدعومين", "المواليه", "الموالي", "الموالين", "التابعه",
+    "التابع", "التابعين", "المسلحه", "المسلح", "المسلحين", "المتحالفه", "المتحالف",
+    "المرتبطه", "المرتبط", "المقربه", "المقرب", "الاخري", "الاخر", "المختلفه",
+})
+
+
 def _bare_norm(norm: str) -> str:
     return norm[1:] if len(norm) > 2 and norm[0] in "وفبل" else norm
 
@@ -95,6 +104,8 @@ def find_generics(index: ActorIndex, tk: TokenKeys, taken: list[tuple[int, int]]
             continue
         if i and _bare_norm(tokens[i - 1].norm) in NAME_HEADS:
             continue  # «نادي الجيش», «فريق الشرطة»: a club's name, not the army or police
+        if i + 1 < len(tokens) and tokens[i + 1].norm in DESCRIPTIONS:
+            continue  # «الميليشيات المدعومة من إيران»: described anew, not referred back to
         country = None
         end_tok = i + 1
         if end_tok < len(tokens) and end_tok not in busy:
