@@ -83,6 +83,7 @@ def test_everyday_words_are_no_one_word_person_names(stage, text):
 
 
 def test_a_generic_noun_described_anew_refers_back_to_nobody(stage):
-    text = "وأعلن تنظيم داعش مسؤوليته عن الهجوم. وقالت الحكومة إن الميليشيات المدعومة من إيران تهدد الأمن."
+    text = ("وأعلن تنظيم داعش مسؤوليته عن الهجوم. "
+            "وقالت الحكومة إن الميليشيات المدعومة من إيران تهدد الأمن.")
     doc = run(stage, text, entities=[("تنظيم داعش", "ORG")])
     assert not any(s["text"] == "الميليشيات" for a in doc.actors for s in a["spans"])
