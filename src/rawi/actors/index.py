@@ -157,9 +157,10 @@ class ActorIndex:
                 for keys in _forms_keys(entry.ar):
                     # ending with the last name («بن رعد» of «زيد بن رعد»), never
                     # given names alone («عبد الرحمن» of «عبد الرحمن تياني») and never
-                    # right after «بن» («جاسم آل ثاني» in «حمد بن جاسم آل ثاني»: the father)
+                    # right after «بن» or «ولد» («جاسم آل ثاني» in «حمد بن جاسم آل ثاني»,
+                    # «عبد العزيز» in «محمد ولد عبد العزيز»: the father)
                     for a in range(1, len(keys) - 1):
-                        if keys[a - 1] not in ("بن", "ابن", "بنت"):
+                        if keys[a - 1] not in ("بن", "ابن", "بنت", "ولد"):
                             index.partials.setdefault(keys[a:], set()).add(entry.id)
             for form in entry.ar:
                 index.skeletons.setdefault(skeleton(" ".join(phrase_keys(form))), set()).add(
