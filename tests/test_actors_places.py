@@ -89,8 +89,7 @@ def test_a_generic_noun_described_anew_refers_back_to_nobody(stage):
     assert not any(s["text"] == "الميليشيات" for a in doc.actors for s in a["spans"])
 
 
-def test_a_fathers_name_after_ould_alone_is_not_the_son():
-    stage = ActorsStage()
+def test_a_fathers_name_after_ould_alone_is_not_the_son(stage):
     doc = run(stage, "وقالت الفنانة مرام عبد العزيز إن العمل اكتمل.",
               entities=[("مرام عبد العزيز", "PER")])
     assert ids(doc)["مرام عبد العزيز"] is None
