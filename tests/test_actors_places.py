@@ -93,3 +93,12 @@ def test_a_fathers_name_after_ould_alone_is_not_the_son(stage):
     doc = run(stage, "وقالت الفنانة مرام عبد العزيز إن العمل اكتمل.",
               entities=[("مرام عبد العزيز", "PER")])
     assert ids(doc)["مرام عبد العزيز"] is None
+
+
+@pytest.mark.parametrize(("text", "ministry", "who"), [
+    ("وقالت وزارة الداخلية الاتحادية في جمهورية ألمانيا إن المشتبه به اعتقل.",
+     "وزارة الداخلية", "de-moi"),
+    ("القاهرة - وقالت وزارة الصحة بقطاع غزة إن عدد الضحايا ارتفع.", "وزارة الصحة", "ps-moh"),
+])
+def test_a_bare_institution_followed_by_a_place_is_that_places(stage, text, ministry, who):
+    assert ids(run(stage, text, entities=[(ministry, "ORG")]))[ministry] == who

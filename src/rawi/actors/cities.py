@@ -135,3 +135,46 @@ class CityInstitutions:
             ar=[f"{head.head} {city_ar}"],
             source=FILE,
         )
+
+
+#: words before a place's name that the place is looked up without («جمهورية ألمانيا»)
+PLACE_WORDS = frozenset({"جمهوريه", "مملكه", "قطاع", "مدينه", "ولايه", "منطقه", "اقليم",
+                         "محافظه", "اماره", "دوله", "العاصمه"})
+#: definite adjectives an institution may carry before «في» («الاتحادية», «المحلية»)
+ADJECTIVE_SKIP = 2
+
+
+def country_after(tk: TokenKeys, k: int) -> str | None:
+    """The country of a place named right after token ``k`` with «في» or «بـ»: «وزارة
+    الداخلية الاتحادية في جمهورية ألمانيا» → DE, «وزارة الصحة بقطاع غزة» → PS."""
+    toks, norms = tk.tokens, tk.norms
+    n = len(toks)
+    for _ in range(ADJECTIVE_SKIP):  # «الاتحادية»: an adjective of the institution
+        if k < n and toks[k].kind == "word" and toks[k].prefix == "ال" \
+                and norms[k].endswith(("يه", "ي")):
+            k += 1  # (not «المرتبطة بإيران»: what the institution deals with)
+    if k >= n:
+        return None
+    words: list[str] = []
+    if norms[k] == "في":
+        k += 1
+    elif toks[k].prefix == "ب" and len(norms[k]) > 2:
+        words.append(norms[k][1:])  # «بقطاع», «بأبها»: the place starts inside the token
+        k += 1
+    else:
+        return None
+    while k < n and len(words) < MAX_NAME_TOKENS + 1 and toks[k].kind == "word":
+        words.append(norms[k])
+        k += 1
+    gaz = _gazetteer()
+    while words:
+        for size in range(min(len(words), MAX_NAME_TOKENS), 0, -1):
+            # states, provinces and regions only: a town's name is too often a word
+            # («في بيان» is no Bayan), and a city's country can be disputed («القدس»)
+            cands = [c for c in gaz.lookup(" ".join(words[:size])) if c.source != "geonames"]
+            if cands:
+                return max(cands, key=lambda c: c.prominence).country
+        if words[0] not in PLACE_WORDS:
+            return None
+        words = words[1:]  # «جمهورية ألمانيا»: the state's name after its title
+    return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rawi.actors.cities import country_after
 from rawi.actors.dictionary import Entry
 from rawi.actors.index import ActorIndex, Generic
 from rawi.actors.keys import phrase_keys
@@ -244,6 +245,9 @@ def bare_institution(index: ActorIndex, tk: TokenKeys, first: int, last: int, ch
         if not heads:
             return None
         key = heads[0].key
+    iso = country_after(tk, last)  # «وزارة الصحة بقطاع غزة»: the place says whose
+    if iso and (entry := index.institution(iso, key)) is not None:
+        return entry
     for link in reversed(chain):
         if link.start < before and link.entry.id.endswith(f"-{key}"):
             return link.entry
