@@ -749,3 +749,18 @@ def test_an_agency_that_speaks_for_itself_is_no_news_agency_channel():
     assert a.speaker.text == "وكالة الطاقة الدولية" and a.channel is None
     (b,) = run("وقالت وكالة الأنباء الرسمية إن الوفد وصل.").attributions
     assert b.channel.type == "agency"
+
+
+@pytest.mark.parametrize("text", ["ويواصل الفريق العمل على كشف الأخطاء.",
+                                  "وبعد كشف الحقائق تغير الموقف.",
+                                  "وهو بلد يدعي الديمقراطية منذ عقود."])
+def test_a_verbal_noun_or_a_clause_about_a_noun_reports_nothing(text):
+    assert run(text).attributions == []
+
+
+def test_a_verbal_noun_with_its_agent_and_a_reported_clause_still_reports():
+    (a,) = run("وذلك بعد كشف السلطات البريطانية أن المشتبه بهما يحملان جوازات مزورة.",
+               [("السلطات البريطانية", "ORG", "Government of the United Kingdom", 0)]
+               ).attributions
+    assert a.speaker.actor.name == "Government of the United Kingdom"
+    assert a.content.text == "المشتبه بهما يحملان جوازات مزورة"

@@ -148,6 +148,11 @@ def _not_cues_by_first() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+#: a verb never follows these directly: a cue form after one is a verbal noun («على
+#: كشف», «بعد إعلان»); «من» is left out («من قال إن»: who said)
+PREPOSITIONS_BEFORE_MASDAR = frozenset({"علي", "الي", "في", "عن", "حول", "بعد", "قبل", "عقب",
+                                        "اثر", "خلال", "لدي", "منذ"})
+_REPORTED = ("ان", ":", '"')
 #: «تم كشف», «يتم إعلان», «جرى ذكر»: what follows is a verbal noun, not a reporting verb
 PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
 
@@ -284,6 +289,10 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue  # «ألا ترى أن ...؟», «ماذا يقول القانون؟»: asked, not reported
         if i and bare(tokens[i - 1]) in PASSIVE_AUXILIARIES:
             continue  # «التي تم كشف فساد فيها»: a verbal noun after «تم», a passive event
+        if (i and form.kind == "verb" and not tok.prefix
+                and bare(tokens[i - 1]) in PREPOSITIONS_BEFORE_MASDAR
+                and not _need_met(tokens, i + 1, _REPORTED, marks, flag)):
+            continue  # «العمل على كشف العبث»: a verbal noun («بعد كشف السلطات أن» reports)
         if i + 1 < n and tokens[i + 1].kind == "number":
             continue  # «فائضا يبلغ 1.7 في المائة»: an amount, not a report
         if (form.written_end and _written_instead(tok.text, form.written_end)

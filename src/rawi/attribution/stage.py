@@ -131,8 +131,8 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
                 if not _continues(ctx, outer, cue, d):
                     continue  # nested statements need a named source («المؤشرات تشير»)
                 outer = None
-        if d is None:
-            continue
+        if d is None or d.speaker is None and _describes_noun(ctx, cue, speakerless=True):
+            continue  # «بلد يدعي الديمقراطية»: nobody named, a clause about the noun
         if d.parent is None:
             d.parent = outer
         drafts.append(d)
@@ -243,7 +243,7 @@ def _as_reported(ctx: Context, cue: Cue, comp: int | None, sent_a: int, after: i
     return k >= sent_b or toks[k].text in (",", "،")
 
 
-def _describes_noun(ctx: Context, cue: Cue) -> bool:
+def _describes_noun(ctx: Context, cue: Cue, speakerless: bool = False) -> bool:
     """«احتجاجات تدعو إلى إلغاء الضريبة», «مفارقات تشير إلى مرحلة»: a present-tense verb
     right after an indefinite common noun, with no «أن», colon or quote after it, is a
     clause describing that noun. Named and anonymous sources stay («مصادر تؤكد», «ترامب
@@ -265,9 +265,10 @@ def _describes_noun(ctx: Context, cue: Cue) -> bool:
     ahead = toks[i + 1:min(i + 5, ctx.sentence(i)[1])]
     if not ahead or any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead):
         return False
-    # a preposition right after the verb, so no subject follows it («في وقت تشير التقارير»)
+    # a preposition right after the verb, so no subject follows it («في وقت تشير التقارير»);
+    # when no speaker was found at all, any object («بلد يدعي الديمقراطية»)
     nxt = ahead[0]
-    return nxt.norm in _PREPOSITIONS or "ب" in nxt.prefix.split("+")
+    return speakerless or nxt.norm in _PREPOSITIONS or "ب" in nxt.prefix.split("+")
 
 
 #: «إذ تشير», «في وقت تشير»: the verb's subject comes after it
