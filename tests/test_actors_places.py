@@ -102,3 +102,17 @@ def test_a_fathers_name_after_ould_alone_is_not_the_son(stage):
 ])
 def test_a_bare_institution_followed_by_a_place_is_that_places(stage, text, ministry, who):
     assert ids(run(stage, text, entities=[(ministry, "ORG")]))[ministry] == who
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("وقال ولي عهد أبوظبي إن الإمارات تدعم الحل.", "أبوظبي"),
+    ("ووقع الانفجار شرقي الخرطوم أمس.", "الخرطوم"),
+])
+def test_a_capital_after_a_title_of_its_own_or_a_compass_word_is_a_place(stage, text, place):
+    assert ids(run(stage, text, entities=[(place, "LOC")]))[place] is None
+
+
+def test_a_former_title_is_not_resolved_to_the_holder(stage):
+    text = "التقى بشار الأسد الوفد. وكان الرئيس السابق قد زار المدينة."
+    doc = run(stage, text, entities=[("بشار الأسد", "PER")])
+    assert not any(s["text"] == "الرئيس" for a in doc.actors for s in a["spans"])

@@ -406,6 +406,8 @@ class ActorsStage:
         k = _token_at(tk.begins, end)
         if k < len(tk.tokens) and tk.tokens[k].start < end:
             k += 1
+        while k < len(tk.tokens) and tk.norms[k] in FORMER:
+            k += 1  # «الرئيس السابق علي عبدالله صالح»
         if k >= len(tk.tokens):
             return False
         t = tk.tokens[k]
@@ -459,8 +461,10 @@ class ActorsStage:
         dateline: str | None | bool = False
         per_starts = {e.start for e in doc.entities if e.type == "PER"}
         for start, end, generic, country in find_generics(self.index, tk, taken):
-            if generic.roles and country is None and self._name_follows(tk, per_starts, end):
-                continue  # «الرئيس ترامب», «الملك فيصل»: the title of the name after it
+            if generic.roles and country is None and (
+                    self._name_follows(tk, per_starts, end) or _former_follows(tk, end)):
+                continue  # «الرئيس ترامب», «الملك فيصل»: the title of the name after it;
+                # «الرئيس السابق»: not who holds the office now
             entry = antecedent(self.index, chain, start, generic, country, date)
             if (entry is None and generic.institution and country is None
                     and not _adjective_follows(tk, _token_at(starts, end - 1) + 1)):
@@ -474,6 +478,15 @@ class ActorsStage:
         # role mentions without a holder («الرئيس الأمريكي» with no date) try the chain
         chain.extend(found)
         chain.sort(key=lambda c: c.start)
+
+
+#: words after a title that say it is no longer held («السابق», «الراحل»), normalised
+FORMER = frozenset({"السابق", "الاسبق", "الراحل", "المخلوع", "السابقه", "الراحله"})
+
+
+def _former_follows(tk: TokenKeys, end: int) -> bool:
+    k = bisect_left(tk.begins, end)
+    return k < len(tk.tokens) and tk.norms[k] in FORMER
 
 
 def _joined_by_underscores(text: str, ents: list[Entity], start: int, end: int) -> bool:
