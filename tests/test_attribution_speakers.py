@@ -764,3 +764,9 @@ def test_a_verbal_noun_with_its_agent_and_a_reported_clause_still_reports():
                ).attributions
     assert a.speaker.actor.name == "Government of the United Kingdom"
     assert a.content.text == "المشتبه بهما يحملان جوازات مزورة"
+
+
+def test_one_noun_phrase_before_the_charge_is_the_accused_not_the_accuser():
+    atts = run("وقال الوزير إن الهجوم فاشل. واتهم المعارضة بالتحريض.").attributions
+    assert [(a.cue.text, a.speaker.text) for a in atts] == [("قال", "الوزير"), ("اتهم", "الوزير")]
+    assert atts[1].content.text == "المعارضة بالتحريض"

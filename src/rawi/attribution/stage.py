@@ -458,6 +458,13 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         if (found is not None and found.entity is None and cue.gender == "f"
                 and _sound_masculine_plural(ctx.tokens[min(found.a, np_a)])):
             found = None  # «منشورات تحذر فيها الفلسطينيين»: the object of a feminine verb
+        if (found is not None and cue.lemma in ACCUSING and np_b < sent_b
+                and ctx.tokens[np_b].prefix[:1] == "ب" and not ctx.tokens[np_a].prefix
+                and len({id(e) for k in range(np_a, np_b)
+                         if (e := ctx.ent_at.get(k)) is not None}) <= 1):
+            # «بعدما اتهمت إسرائيل بالمسؤولية»: one noun phrase and the charge right after
+            # it is the accused; the accuser is the earlier subject
+            found, np_b = None, np_a
         if found is None and cue.lemma in IMPERSONAL:
             found = issuer(ctx, j, comp if comp is not None else sent_b)
         if found is not None:
@@ -516,6 +523,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     return d
 
 
+#: verbs whose object comes with the charge in «بـ» («اتهمه بالخيانة»)
+ACCUSING = frozenset({"اتهم"})
 #: words before a verb cue with nothing after its subject for it to be a source tail
 TAIL_MIN = 4
 #: words a source set off by commas mid-sentence may have («، بحسب المنتدى،»)
