@@ -770,3 +770,13 @@ def test_one_noun_phrase_before_the_charge_is_the_accused_not_the_accuser():
     atts = run("وقال الوزير إن الهجوم فاشل. واتهم المعارضة بالتحريض.").attributions
     assert [(a.cue.text, a.speaker.text) for a in atts] == [("قال", "الوزير"), ("اتهم", "الوزير")]
     assert atts[1].content.text == "المعارضة بالتحريض"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("ولكن شهودا قالوا إن الشرطة أطلقت النار.", "شهودا"),
+    ("الإيرانيون يقولون إن العقوبات لن تؤثر عليهم.", "الإيرانيون"),
+    ("ويبلغ عدد الناخبين الذين يقولون إنهم سيصوتون نحو النصف.", "الناخبين"),
+])
+def test_people_named_before_a_plural_verb_are_its_speakers(text, speaker):
+    (a,) = run(text).attributions
+    assert a.speaker.text == speaker

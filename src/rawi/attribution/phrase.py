@@ -85,6 +85,8 @@ def _head_kind_of(tok: Token) -> str | None:
             return noms[w]
         if w in anon:
             return "anonymous"
+    if not definite and b.endswith("ا") and len(b) > 3 and b[:-1] in anon:
+        return "anonymous"  # «لكن شهودا قالوا»: the accusative's alef («شهوداً»)
     return None
 
 

@@ -21,6 +21,8 @@ from rawi.ner.stage import name_start
 
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+#: relatives whose antecedent is always people («الناخبين الذين يقولون»)
+HUMAN_RELATIVES = frozenset({"الذين"})
 #: words that open a relative or negated clause: no subject lies before them
 CLAUSE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "ما", "مما", "لم", "لن",
                           "لا", "من",
@@ -147,6 +149,9 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         kind = head_kind(toks[k]) if k >= lo and toks[k].kind == "word" else None
         if kind is not None:  # «صدمة الناشطين، الذين اعتبروا»: the antecedent noun
             return Found(k, k + 1, "anonymous" if kind == "anonymous" else "nominal")
+        if k >= lo and toks[k].kind == "word" and toks[k + 1].norm in HUMAN_RELATIVES \
+                and toks[k].norm.endswith(("ين", "ون")):
+            return Found(k, k + 1, "named")  # «الناخبين الذين يقولون»: people, unnamed
         return None
     if k < lo or toks[k].norm in CLAUSE_WORDS:
         return None
@@ -176,6 +181,11 @@ def subject_before(ctx: Context, i: int) -> Found | None:
         return Found(a, k + 1, "entity", e, e.actor)
     if k == lo == i - 1 and not toks[k].prefix and name_coref(ctx, k, k + 1) is not None:
         return Found(k, k + 1, "named")  # «سلمى أكدت أن» after «الفنانة سلمى أبو زيد»
+    cue_here = ctx.cue_at.get(i)
+    if (cue_here is not None and cue_here.number == "p" and k == i - 1
+            and is_definite(toks[k]) and bare(toks[k]).endswith(("يون", "يين"))
+            and not (k > lo and is_definite(toks[k - 1]))):  # («المسؤولين الإسرائيليين»)
+        return Found(k, k + 1, "named")  # «الإيرانيون يقولون»: a people by its nisba
     # an anonymous or nominal head among the last few words: «ولكن مصدرين أمنيين قالا»
     for h in range(k, max(lo - 1, k - 4), -1):
         t = toks[h]
