@@ -72,35 +72,30 @@ def test_clitics_left_out_under_diacritics_and_tatweel():
     assert starts == ["الولايات", "المتحدة", "العراق", "دِمَشق"]
 
 
-def test_a_function_word_alone_is_never_an_entity():
-    class EveryWordAName:  # a tagger that tags every token as a one-word person
+def tagged_all_as(tag: str, text: str) -> list[str]:
+    """Entity texts when a fake tagger makes every token a one-word ``tag`` name: what the
+    stage's own filters keep."""
+    class EveryWordAName:
         def tag_document(self, sentences, complete=True):
-            return [["B-PERS"] * len(s) for s in sentences]
+            return [[f"B-{tag}"] * len(s) for s in sentences]
 
     pipe = Pipeline(["text", "entities"])
     stage = pipe.stages[1]
     stage.tagger, real = EveryWordAName(), stage.tagger
     try:
-        doc = pipe("وقال لي سمير إن ذلك صحيح.")
+        doc = pipe(text)
     finally:
         stage.tagger = real
-    texts = [e.text for e in doc.entities]
+    return [e.text for e in doc.entities]
+
+
+def test_a_function_word_alone_is_never_an_entity():
+    texts = tagged_all_as("PERS", "وقال لي سمير إن ذلك صحيح.")
     assert "سمير" in texts and "لي" not in texts and "ذلك" not in texts and "إن" not in texts
 
 
 def test_god_and_currencies_are_no_named_entities():
-    class EveryWordAName:  # a tagger that tags every token as a one-word MISC name
-        def tag_document(self, sentences, complete=True):
-            return [["B-MISC"] * len(s) for s in sentences]
-
-    pipe = Pipeline(["text", "entities"])
-    stage = pipe.stages[1]
-    stage.tagger, real = EveryWordAName(), stage.tagger
-    try:
-        doc = pipe("رحمه الله وبلغ السعر بالدولار مئة ونشر القرآن")
-    finally:
-        stage.tagger = real
-    texts = [e.text for e in doc.entities]
+    texts = tagged_all_as("MISC", "رحمه الله وبلغ السعر بالدولار مئة ونشر القرآن")
     assert "القرآن" in texts and "الله" not in texts and "دولار" not in texts
 
 
@@ -112,16 +107,5 @@ def test_a_nisba_after_a_definite_noun_is_an_adjective_not_the_country():
 
 
 def test_a_word_ending_in_hamza_is_no_person_name():
-    class EveryWordAPerson:  # a tagger that tags every token as a one-word person
-        def tag_document(self, sentences, complete=True):
-            return [["B-PERS"] * len(s) for s in sentences]
-
-    pipe = Pipeline(["text", "entities"])
-    stage = pipe.stages[1]
-    stage.tagger, real = EveryWordAPerson(), stage.tagger
-    try:
-        doc = pipe("وكان الوضع هادئاً ثم هادئ وقال خامنئي وهادي")
-    finally:
-        stage.tagger = real
-    texts = [e.text for e in doc.entities]
+    texts = tagged_all_as("PERS", "وكان الوضع هادئاً ثم هادئ وقال خامنئي وهادي")
     assert "هادئ" not in texts and "خامنئي" in texts and "هادي" in texts
