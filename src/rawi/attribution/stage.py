@@ -14,6 +14,7 @@ from rawi.attribution import lexicon
 from rawi.attribution.content import content_range, find_complement, trim
 from rawi.attribution.context import _START, Context, build
 from rawi.attribution.cues import Cue, bare, find_cues, is_comp, is_quote
+from rawi.attribution.describing import describes_noun
 from rawi.attribution.features import (
     find_channel,
     find_evidence,
@@ -22,18 +23,14 @@ from rawi.attribution.features import (
     phrases_at,
 )
 from rawi.attribution.phrase import (
-    REPORT_NOUNS,
     Found,
     genitive_end,
     head_kind,
-    is_nisba,
     shrink,
     subject_np,
 )
 from rawi.attribution.relay import RELAY_VERBS, about_follows, past_bracket, relayed_source
 from rawi.attribution.speaker import (
-    AUX,
-    CLAUSE_WORDS,
     IMPERSONAL,
     RELATIVES,
     classify,
@@ -49,13 +46,12 @@ from rawi.attribution.statement_channel import (
     CHANNEL_PREPOSITIONS,
     GOES_ON,
     came_in_channel,
+    news_agency,
     same_statement_channel,
     speaker_channel,
     tail_channel,
 )
 from rawi.model import Attribution, Channel, Doc, Span, Speaker, Token
-from rawi.text.lexicon import function_words
-from rawi.text.normalize import normalize
 
 _SKIP = frozenset({",", "،"})
 #: cues whose content may open with «لـ» («دعت الحكومة للحوار»): no genitive is read there
@@ -123,7 +119,7 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
             d = _nominal(ctx, cue, drafts, history)
         elif _in_speaker_region(ctx, drafts, cue) or _after_nominal(ctx, cue):
             continue  # «وتابع المسؤول قائلا:», «قالت المجموعة في منشور رأي»: part of a cue
-        elif _describes_noun(ctx, cue):
+        elif describes_noun(ctx, cue):
             continue  # «مفارقات تشير إلى مرحلة»: what a thing shows, nobody reports
         else:
             d = _verbal(ctx, cue, drafts, history)
@@ -131,7 +127,7 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
                 if not _continues(ctx, outer, cue, d):
                     continue  # nested statements need a named source («المؤشرات تشير»)
                 outer = None
-        if d is None or d.speaker is None and _describes_noun(ctx, cue, speakerless=True):
+        if d is None or d.speaker is None and describes_noun(ctx, cue, speakerless=True):
             continue  # «بلد يدعي الديمقراطية»: nobody named, a clause about the noun
         if d.parent is None:
             d.parent = outer
@@ -243,39 +239,6 @@ def _as_reported(ctx: Context, cue: Cue, comp: int | None, sent_a: int, after: i
     return k >= sent_b or toks[k].text in (",", "،")
 
 
-def _describes_noun(ctx: Context, cue: Cue, speakerless: bool = False) -> bool:
-    """«احتجاجات تدعو إلى إلغاء الضريبة», «مفارقات تشير إلى مرحلة»: a present-tense verb
-    right after an indefinite common noun, with no «أن», colon or quote after it, is a
-    clause describing that noun. Named and anonymous sources stay («مصادر تؤكد», «ترامب
-    يهدد»), and so does every verb whose content is a reported clause."""
-    i = cue.i
-    if cue.kind != "verb" or i == 0:
-        return False
-    toks = ctx.tokens
-    tok, prev = toks[i], toks[i - 1]
-    word = bare(tok)
-    if tok.prefix or word[:1] not in "يت" or word.startswith(cue.lemma):
-        return False  # a past tense («تابع»), or «وتشير» going on from a sentence before
-    if (prev.kind != "word" or prev.prefix or ctx.ent_at.get(i - 1) is not None
-            or head_kind(prev) is not None or prev.stem in REPORT_NOUNS
-            or prev.norm in function_words() or prev.norm in CLAUSE_WORDS
-            or prev.norm in _TIME_CONJUNCTIONS or prev.norm in AUX or is_nisba(bare(prev))):
-        # («كانت ترى بإبعاد»: an auxiliary; «كويتية تهدد بتفجير»: a woman named by her nisba)
-        return False
-    ahead = toks[i + 1:min(i + 5, ctx.sentence(i)[1])]
-    if not ahead or any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead):
-        return False
-    # a preposition right after the verb, so no subject follows it («في وقت تشير التقارير»);
-    # when no speaker was found at all, any object («بلد يدعي الديمقراطية»)
-    nxt = ahead[0]
-    return speakerless or nxt.norm in _PREPOSITIONS or "ب" in nxt.prefix.split("+")
-
-
-#: «إذ تشير», «في وقت تشير»: the verb's subject comes after it
-_TIME_CONJUNCTIONS = frozenset({"اذ", "وقت", "حين", "بينما", "عندما", "لما", "فيما"})
-_PREPOSITIONS = frozenset({"الي", "علي", "عن", "في", "من", "بشكل"})
-
-
 def _after_nominal(ctx: Context, cue: Cue) -> bool:
     """«وفق ما أعلنت الرئاسة»: the verb belongs to the nominal cue before «ما»."""
     i = cue.i
@@ -319,26 +282,6 @@ def _speaker(ctx: Context, found: Found | None, cue: Cue,
     if found.kind == "nominal":
         return link_actor(ctx, resolve_nominal(ctx, found, history, cue.i))
     return link_actor(ctx, speaker_of(found, ctx))
-
-
-#: words after «وكالة» that keep it a news agency («وكالة الأنباء السعودية», «الوكالة
-#: الرسمية»); any other word makes it another agency («وكالة الطاقة الدولية», «وكالة سفر»)
-NEWS_WORDS = frozenset({"انباء", "الانباء", "للانباء", "الاعلام", "الرسميه", "الرسمي"})
-
-
-def _news_agency(speaker: Speaker | None, channel: Channel) -> bool:
-    """An «agency» channel inside the speaker's own phrase counts only for a news agency:
-    a media actor, or «وكالة» alone, quoted or followed by «الأنباء»/«الرسمية»."""
-    if speaker is None or not (speaker.start <= channel.start < speaker.end):
-        return True
-    if speaker.actor is not None:
-        return speaker.actor.type == "media"
-    words = normalize(speaker.text).split()
-    at = next((n for n, w in enumerate(words) if "وكال" in w), None)
-    if at is None or at + 1 >= len(words):
-        return True
-    after = words[at + 1]
-    return after in NEWS_WORDS or not after[:1].isalpha()
 
 
 def _plain_subject(ctx: Context, a: int, b: int, comp: int | None) -> bool:
@@ -603,8 +546,8 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
             # «ورحب الوزير في تغريدة على تويتر بالجهود، مؤكدا أن»: the sentence's channel
             start = ctx.sentence(d.cue.i)[0]
             channel = find_channel(ctx, start, d.cue.i) if d.cue.i > start else None
-        if channel is not None and channel.type == "agency" and not _news_agency(d.speaker,
-                                                                             channel):
+        if channel is not None and channel.type == "agency" \
+                and not news_agency(d.speaker, channel):
             channel = None  # «وقالت وكالة الطاقة الدولية»: the agency speaks, it relays nothing
         modality = find_modality(ctx, d.cue, d.clause, d.content)
         out.append(Attribution(

@@ -11,7 +11,8 @@ from rawi.attribution.context import _START, Context
 from rawi.attribution.cues import bare
 from rawi.attribution.features import find_channel
 from rawi.attribution.index import TAIL_WORDS
-from rawi.model import Attribution, Channel
+from rawi.model import Attribution, Channel, Speaker
+from rawi.text.normalize import normalize
 
 if TYPE_CHECKING:
     from rawi.attribution.stage import _Draft
@@ -98,3 +99,23 @@ def tail_channel(ctx: Context, d: _Draft) -> Channel | None:
     if k < end and toks[k].norm in TAIL_WORDS:
         return find_channel(ctx, k, end)
     return None
+
+
+#: words after «وكالة» that keep it a news agency («وكالة الأنباء السعودية», «الوكالة
+#: الرسمية»); any other word makes it another agency («وكالة الطاقة الدولية», «وكالة سفر»)
+NEWS_WORDS = frozenset({"انباء", "الانباء", "للانباء", "الاعلام", "الرسميه", "الرسمي"})
+
+
+def news_agency(speaker: Speaker | None, channel: Channel) -> bool:
+    """An «agency» channel inside the speaker's own phrase counts only for a news agency:
+    a media actor, or «وكالة» alone, quoted or followed by «الأنباء»/«الرسمية»."""
+    if speaker is None or not (speaker.start <= channel.start < speaker.end):
+        return True
+    if speaker.actor is not None:
+        return speaker.actor.type == "media"
+    words = normalize(speaker.text).split()
+    at = next((n for n, w in enumerate(words) if "وكال" in w), None)
+    if at is None or at + 1 >= len(words):
+        return True
+    after = words[at + 1]
+    return after in NEWS_WORDS or not after[:1].isalpha()
