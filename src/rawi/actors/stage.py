@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import compress
 from operator import attrgetter, not_
 from pathlib import Path
@@ -403,15 +403,10 @@ class ActorsStage:
     def _name_follows(self, tk: TokenKeys, per_starts: set[int], end: int) -> bool:
         """A person's name starts right after offset ``end``: an entity, or a given name
         the NER missed («الملك فيصل»)."""
-        k = _token_at(tk.begins, end)
-        if k < len(tk.tokens) and tk.tokens[k].start < end:
-            k += 1
-        while k < len(tk.tokens) and tk.norms[k] in FORMER:
-            k += 1  # «الرئيس السابق علي عبدالله صالح»
+        k = bisect_left(tk.begins, end)
         if k >= len(tk.tokens):
             return False
-        t = tk.tokens[k]
-        return t.start in per_starts or bool(self.names.given.intersection(tk.keys[k]))
+        return tk.begins[k] in per_starts or bool(self.names.given.intersection(tk.keys[k]))
 
     def _cities(self, doc: Doc, tk: TokenKeys, chain: list[Chain]) -> list[tuple[int, int]]:
         """«الشرطة في سياتل», «شرطة سياتل»: city institutions (cities.py) link the entity
@@ -450,8 +445,8 @@ class ActorsStage:
     # ------------------------------------------------------------------ generics
     def _generics(self, doc: Doc, tk: TokenKeys, mentions: list[Mention], date: str | None,
                   chain: list[Chain], starts: list[int],
-                  taken_extra: list[tuple[int, int]] = (),
-                  places: list[tuple[int, str]] = ()) -> None:
+                  taken_extra: Sequence[tuple[int, int]] = (),
+                  places: Sequence[tuple[int, str]] = ()) -> None:
         taken = [(m.first, m.last) for m in mentions]
         taken.extend(taken_extra)
         for e in doc.entities:
