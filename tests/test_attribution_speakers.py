@@ -780,3 +780,13 @@ def test_one_noun_phrase_before_the_charge_is_the_accused_not_the_accuser():
 def test_people_named_before_a_plural_verb_are_its_speakers(text, speaker):
     (a,) = run(text).attributions
     assert a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "first_content"), [
+    ("وقال الوزير إن الأزمة ستنتهي قريبا، كما يفيد أحد المختصين بأن الأسعار ستنخفض.",
+     "الأزمة ستنتهي قريبا"),
+    ('وقال الوزير: "سأحضر الاجتماع شخصيا" وأضاف أن الوفد جاهز.', "سأحضر الاجتماع شخصيا"),
+])
+def test_a_content_ends_where_the_next_statement_begins(text, first_content):
+    atts = run(text).attributions
+    assert len(atts) == 2 and atts[0].content.text == first_content

@@ -211,6 +211,11 @@ def _statement_end(ctx: Context, a: int, inside: bool = False) -> int:
                 return k
             if cue.kind == "nominal" and prev in (",", "،"):
                 return k
+            if cue.kind == "verb" and toks[k - 1].norm in ("كما", "وكما") and k - 1 > a \
+                    and find_complement(ctx, k + 1, end) is not None:
+                return k - 1  # «...، كما يفيد أحد المختصين بأن»: another statement
+            if cue.kind == "verb" and toks[k].norm[:1] == "و" and prev in CLOSE_QUOTES:
+                return k  # «...شخصيا" وأضاف»: the quotation closed, a new statement
             if cue.kind == "verb" and toks[k - 1].norm in _CLAUSE_LINKS:
                 # «..., فيما تساءل نائب»: a linked clause opens a new statement
                 return k - 2 if k - 2 > a and toks[k - 1].norm == "حين" else k - 1
