@@ -790,3 +790,9 @@ def test_people_named_before_a_plural_verb_are_its_speakers(text, speaker):
 def test_a_content_ends_where_the_next_statement_begins(text, first_content):
     atts = run(text).attributions
     assert len(atts) == 2 and atts[0].content.text == first_content
+
+
+def test_a_negated_verb_with_no_reported_clause_says_nothing():
+    assert run("ولم تكشف السلطات بشكل رسمي عن عدد القتلى.").attributions == []
+    (a,) = run("ولم يؤكد الوزير أن الاجتماع تأجل.").attributions
+    assert a.content.text == "الاجتماع تأجل"

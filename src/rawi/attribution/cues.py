@@ -153,6 +153,8 @@ def _not_cues_by_first() -> dict[str, list[tuple[str, ...]]]:
 PREPOSITIONS_BEFORE_MASDAR = frozenset({"علي", "الي", "في", "عن", "حول", "بعد", "قبل", "عقب",
                                         "اثر", "خلال", "لدي", "منذ"})
 _REPORTED = ("ان", ":", '"')
+#: a negated verb with no reported clause says nothing («لم يكشف عن عدد», «لا يذكر شيئا»)
+NEGATIONS = frozenset({"لم", "لن", "لا"})
 #: «تم كشف», «يتم إعلان», «جرى ذكر»: what follows is a verbal noun, not a reporting verb
 PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
 
@@ -290,9 +292,11 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
         if i and bare(tokens[i - 1]) in PASSIVE_AUXILIARIES:
             continue  # «التي تم كشف فساد فيها»: a verbal noun after «تم», a passive event
         if (i and form.kind == "verb" and not tok.prefix
-                and bare(tokens[i - 1]) in PREPOSITIONS_BEFORE_MASDAR
+                and bare(tokens[i - 1]) in PREPOSITIONS_BEFORE_MASDAR | NEGATIONS
                 and not _need_met(tokens, i + 1, _REPORTED, marks, flag)):
-            continue  # «العمل على كشف العبث»: a verbal noun («بعد كشف السلطات أن» reports)
+            # «العمل على كشف العبث»: a verbal noun («بعد كشف السلطات أن» reports);
+            # «ولم تكشف السلطات عن عدد القتلى»: nothing was said
+            continue
         if i + 1 < n and tokens[i + 1].kind == "number":
             continue  # «فائضا يبلغ 1.7 في المائة»: an amount, not a report
         if (form.written_end and _written_instead(tok.text, form.written_end)
