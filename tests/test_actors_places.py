@@ -116,3 +116,9 @@ def test_a_former_title_is_not_resolved_to_the_holder(stage):
     text = "التقى بشار الأسد الوفد. وكان الرئيس السابق قد زار المدينة."
     doc = run(stage, text, entities=[("بشار الأسد", "PER")])
     assert not any(s["text"] == "الرئيس" for a in doc.actors for s in a["spans"])
+
+
+def test_a_capital_alone_in_brackets_is_a_place(stage):
+    doc = run(stage, 'وشملت العقوبات شركة "المحروس" (دمشق) وشركات أخرى.',
+              entities=[("دمشق", "LOC")])
+    assert ids(doc)["دمشق"] is None

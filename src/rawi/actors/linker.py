@@ -209,6 +209,9 @@ class Linker:
                 return None  # «القاهرة - ...», «سبق- الرباط:», «عين اليوم – إسلام آباد»: where
             if prev is not None and (prev.norm in LOCATIVE or prev.stem in LOCATIVE):
                 return None
+            if prev is not None and prev.text == "(" and last < len(tk) \
+                    and tk.tokens[last].text == ")":
+                return None  # «"مجموعة المحروس" (دمشق)»: where a company is, not who acts
             if in_apposition(tk, first):
                 return None
             return self.index.dictionary.by_country.get(iso)
