@@ -796,3 +796,11 @@ def test_a_negated_verb_with_no_reported_clause_says_nothing():
     assert run("ولم تكشف السلطات بشكل رسمي عن عدد القتلى.").attributions == []
     (a,) = run("ولم يؤكد الوزير أن الاجتماع تأجل.").attributions
     assert a.content.text == "الاجتماع تأجل"
+
+
+def test_his_eminence_is_the_dignitary_named_last():
+    atts = run("واستقبل الشيخ عبدالرحمن السديس الوفد. وحذر فضيلته من التطرف، مؤكدا أن "
+               "الإسلام دين وسطية.",
+               [("عبدالرحمن السديس", "PER", "Abdul Rahman Al-Sudais", 0)]).attributions
+    assert [(a.speaker.text, a.speaker.actor.name) for a in atts] == \
+        [("فضيلته", "Abdul Rahman Al-Sudais")] * 2

@@ -78,6 +78,8 @@ def _head_kind_of(tok: Token) -> str | None:
     anon = lexicon.anonymous_nouns()
     noms = lexicon.speaker_nominals()
     forms = [b, stem, b[2:] if b.startswith("ال") else b]
+    if b != tok.norm and not tok.prefix:
+        forms.append(tok.norm)  # «فضيلته»: a word that starts with ف, no conjunction
     forms += [w[:-1] for w in forms if w.endswith("ه") and len(w) > 3]  # الوزيرة -> وزير
     for w in forms:
         # «مسؤول» is anonymous, «المسؤول» points back to a person named before
@@ -160,6 +162,9 @@ def subject_np(ctx: Context, j: int, stop: int, genitive: bool = False) -> tuple
             continue
         if t.kind != "word" and t.kind != "latin" and t.kind != "number":
             break
+        if t.norm in HONORIFIC_PRONOUNS:
+            k += 1
+            break  # «وحذر فضيلته من التطرف»: no genitive after a pronoun
         if k > j and _object_after_nisba(ctx, k, limit):
             break  # «ووصفت وسائل الإعلام الإيرانية الخسائر»: the object starts
         if k == j + 1 and _object_after_feminine(ctx, k, limit):
@@ -189,6 +194,10 @@ def _media(ent: Entity | None) -> bool:
 
 #: report nouns whose «لـ» genitive names the issuer («تقرير للأمم المتحدة»)
 REPORT_NOUNS = frozenset({"تقرير", "دراسه", "تحقيق", "استطلاع"})
+#: «وقال سموه», «وحذر فضيلته»: a dignitary named by an honorific and a pronoun; the
+#: phrase ends there (normalised forms)
+HONORIFIC_PRONOUNS = frozenset({"سموه", "معاليه", "فخامته", "سعادته", "سموها", "معاليها",
+                                "فضيلته", "سماحته"})
 
 
 def lam(ctx: Context, k: int) -> bool:

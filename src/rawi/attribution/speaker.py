@@ -7,6 +7,7 @@ from __future__ import annotations
 from rawi.attribution.context import Context
 from rawi.attribution.cues import Cue, bare, is_comp, is_quote
 from rawi.attribution.phrase import (
+    HONORIFIC_PRONOUNS,
     REPORT_NOUNS,
     Found,
     first_token_of,
@@ -338,7 +339,7 @@ def resolve_nominal(ctx: Context, found: Found, history: list[tuple[Cue, Speaker
                 ent = _entity(ctx, sp.entity)
                 if ent is not None and ent.type == "PER":
                     return like(sp)
-        if bare(head) in HONORIFIC_PRONOUNS:
+        if head.norm in HONORIFIC_PRONOUNS or bare(head) in HONORIFIC_PRONOUNS:
             ent = _last_person(ctx, found.a)
             if ent is not None:  # «استقبل الأمير فيصل ... وقال سموه»: the dignitary named last
                 return Speaker(s, e, text, actor=ent.actor, entity=ent.id)
@@ -366,7 +367,7 @@ def _indefinite(ctx: Context, a: int, b: int) -> bool:
     with a definite noun or a name («وزير الخارجية» is definite) and no honorific pronoun."""
     toks = ctx.tokens
     head = toks[a]
-    if head.kind != "word" or is_definite(head) or bare(head) in HONORIFIC_PRONOUNS \
+    if head.kind != "word" or is_definite(head) or head.norm in HONORIFIC_PRONOUNS \
             or head.suffix:
         return False
     # «وزير خارجية ألمانيا»: a construct with a name is definite too
@@ -375,7 +376,6 @@ def _indefinite(ctx: Context, a: int, b: int) -> bool:
 
 
 #: honorific pronouns («His Highness»): they refer to the dignitary named last
-HONORIFIC_PRONOUNS = frozenset({"سموه", "معاليه", "فخامته", "سعادته", "سموها", "معاليها"})
 #: sentences back that an honorific pronoun may reach
 HONORIFIC_REACH = 2
 

@@ -31,6 +31,7 @@ from rawi.attribution.phrase import (
 )
 from rawi.attribution.relay import RELAY_VERBS, about_follows, past_bracket, relayed_source
 from rawi.attribution.speaker import (
+    HONORIFIC_PRONOUNS,
     IMPERSONAL,
     RELATIVES,
     classify,
@@ -319,7 +320,8 @@ def _sound_masculine_plural(tok: Token) -> bool:
 
 def _feminine(tok: Token) -> bool:
     """A noun that takes a feminine verb: «الخدمات», «الحكومة» (ة normalises to ه)."""
-    return tok.kind == "word" and tok.stem.endswith(("ات", "ه")) and len(tok.stem) > 3
+    return tok.kind == "word" and tok.stem.endswith(("ات", "ه")) and len(tok.stem) > 3 \
+        and tok.norm not in HONORIFIC_PRONOUNS  # «وحذر فضيلته»: His Eminence
 
 
 def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int:
