@@ -804,3 +804,9 @@ def test_his_eminence_is_the_dignitary_named_last():
                [("عبدالرحمن السديس", "PER", "Abdul Rahman Al-Sudais", 0)]).attributions
     assert [(a.speaker.text, a.speaker.actor.name) for a in atts] == \
         [("فضيلته", "Abdul Rahman Al-Sudais")] * 2
+
+
+def test_kull_min_names_all_the_speakers_and_takes_a_plural_participle():
+    atts = run("وقال كل من صالح باهبري وعمر صالح إن الموسم ناجح، مبينين أن الإقبال كبير.",
+               [("صالح باهبري", "PER", None, 0), ("عمر صالح", "PER", None, 0)]).attributions
+    assert [a.speaker.text for a in atts] == ["كل من صالح باهبري وعمر صالح"] * 2

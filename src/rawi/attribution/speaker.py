@@ -58,6 +58,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         if a + 1 < b and bare(toks[a + 1]) in SELF:
             return Found(a, a + 2, "nominal")  # «المصدر نفسه»: the last speaker again
         return Found(a, b, "anonymous")
+    if a + 2 < b and bare(toks[a]) == "كل" and toks[a + 1].norm == "من":
+        return Found(a, b, "named")  # «كل من صالح باهبري وعمر صالح»: all of them
     first = name_at(ctx, a)
     if first is None and ctx.ent_at.get(a) is not None:
         ents = [e for e in ents if e is not ctx.ent_at.get(a)]

@@ -70,7 +70,10 @@ def _plural_like(sp: Speaker) -> bool:
         return True
     from rawi.text.normalize import normalize
 
-    return any(w.endswith(PLURAL_ENDINGS) for w in normalize(sp.text).split())
+    words = normalize(sp.text).split()
+    if words[:2] == ["كل", "من"]:
+        return True  # «كل من صالح باهبري وعمر صالح»: more than one
+    return any(w.endswith(PLURAL_ENDINGS) for w in words)
 
 
 def _sentence_subject(ctx: Context, i: int) -> Speaker | None:
