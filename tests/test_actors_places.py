@@ -122,3 +122,9 @@ def test_a_capital_alone_in_brackets_is_a_place(stage):
     doc = run(stage, 'وشملت العقوبات شركة "المحروس" (دمشق) وشركات أخرى.',
               entities=[("دمشق", "LOC")])
     assert ids(doc)["دمشق"] is None
+
+
+def test_a_region_after_a_compass_or_water_word_is_the_sea_not_its_states(stage):
+    doc = run(stage, "وتنتشر القطع البحرية في شرق المتوسط وشمال الخليج.",
+              entities=[("الخليج", "LOC")])
+    assert ids(doc)["الخليج"] is None

@@ -209,6 +209,9 @@ class ActorsStage:
                     entry = None  # «علي العامري» is not «هادي العامري»
                 elif entry is not None and entry.type == "country" and in_apposition(tk, first):
                     entry = None  # «العاصمة الأردنية عمان» is Amman, not Oman
+                elif entry is not None and entry.type == "region" and first \
+                        and _bare_word(tk.norms[first - 1]) in WATERS:
+                    entry = None  # «شمال الخليج», «مياه الخليج»: the sea, not the Gulf states
             if entry is None and ent.type == "PER":
                 entry, conf = self._lineage_link(tk, first, last, near, date)
             if entry is None:
@@ -473,6 +476,14 @@ class ActorsStage:
         # role mentions without a holder («الرئيس الأمريكي» with no date) try the chain
         chain.extend(found)
         chain.sort(key=lambda c: c.start)
+
+
+#: words before a region's name that make it the sea or the land, not its states
+WATERS = frozenset({"شمال", "جنوب", "شرق", "غرب", "مياه", "مضيق", "سواحل", "ساحل", "عبر"})
+
+
+def _bare_word(norm: str) -> str:
+    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
 
 
 #: words after a title that say it is no longer held («السابق», «الراحل»), normalised
