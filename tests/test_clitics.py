@@ -77,3 +77,10 @@ def test_base_drops_one_inflection():
     assert analyse("قالت").base == "قال"
     assert analyse("الفرات").base == "فرات"  # no over-cut to فر / فرا
     assert analyse("الأمريكية").base == "امريكي"
+
+
+def test_words_that_only_look_like_a_preposition_and_a_word_stay_whole():
+    from rawi.text.clitics import analyse
+
+    assert analyse("بطولة").prefix == "" and analyse("وبطولة").stem == "بطوله"
+    assert analyse("لدينا").prefix == ""
