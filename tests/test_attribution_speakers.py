@@ -810,3 +810,11 @@ def test_kull_min_names_all_the_speakers_and_takes_a_plural_participle():
     atts = run("وقال كل من صالح باهبري وعمر صالح إن الموسم ناجح، مبينين أن الإقبال كبير.",
                [("صالح باهبري", "PER", None, 0), ("عمر صالح", "PER", None, 0)]).attributions
     assert [a.speaker.text for a in atts] == ["كل من صالح باهبري وعمر صالح"] * 2
+
+
+def test_a_complementiser_after_a_participle_clause_is_not_the_verbs():
+    (a,) = run("وحضر المدير الحفل، الذي أبدى إعجابه وقدم شكره للعاملين، موجهاً بأن "
+               "يبذلوا كل جهدهم.").attributions
+    assert a.content.text.startswith("إعجابه")
+    (b,) = run("وقال الوزير، متحدثا للصحفيين، إن الخطة جاهزة.").attributions
+    assert b.content.text == "الخطة جاهزة"

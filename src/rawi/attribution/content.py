@@ -109,6 +109,8 @@ def find_complement(ctx: Context, j: int, stop: int, lemma: str = "") -> int | N
         if f & COMP and k > 0 and bare(toks[k - 1]) in NOT_SPEECH_BEFORE_AN:
             continue  # «بعد أن التقى نظيره», «قبل أن يتطور»: a time clause, not what was said
         if f & (COMP | COLON):
+            if f & COMP and _participle_between(toks, j, k):
+                return None  # «أبدى إعجابه ...، موجهاً بأن»: the participle's own clause
             return k
         if f & QUOTE and toks[k].text in OPEN_QUOTES:
             prev = toks[k - 1] if k > 0 else None
@@ -135,6 +137,18 @@ def find_complement(ctx: Context, j: int, stop: int, lemma: str = "") -> int | N
                 continue  # a look-alike inside the subject: «في منشور رأي بالإنترنت إن»
             return None
     return None
+
+
+def _participle_between(toks: list, j: int, k: int) -> bool:
+    """A comma and an accusative participle («، موجهاً», «، معرباً») stand between the verb
+    and the complementiser at ``k``: what follows belongs to the participle."""
+    for m in range(max(j, k - 4), k):
+        if toks[m].text in (",", "،") and m + 1 < k:
+            w = toks[m + 1].norm
+            if (w.startswith("م") and w.endswith("ا") and len(w) > 4 and not toks[m + 1].prefix
+                    and not any(t.text in (",", "،") for t in toks[m + 2:k])):
+                return True  # (not «، متحدثا للصحفيين، إن»: an aside closed by a comma)
+    return False
 
 
 #: words before «أن» that make a time or manner clause («بعد أن», «قبل أن», «دون أن»)
