@@ -818,3 +818,8 @@ def test_a_complementiser_after_a_participle_clause_is_not_the_verbs():
     assert a.content.text.startswith("إعجابه")
     (b,) = run("وقال الوزير، متحدثا للصحفيين، إن الخطة جاهزة.").attributions
     assert b.content.text == "الخطة جاهزة"
+
+
+def test_a_statement_that_is_judged_is_no_channel():
+    atts = run("وأعرب الوزير عن ترحيبه، واصفا بيان المسؤولين بأنه إيجابي.").attributions
+    assert all(a.channel is None for a in atts)

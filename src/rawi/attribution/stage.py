@@ -468,6 +468,9 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
     return d
 
 
+#: verbs of judging: a statement word right after their participle is what they judge
+#: («واصفا بيان المسؤولين»), not the channel (after a verb it is the subject: «ووصف البيان»)
+JUDGING = frozenset({"وصف", "انتقد", "رحب", "ادان", "استنكر", "ندد", "رفض", "ثمن", "اشاد"})
 #: verbs whose object comes with the charge in «بـ» («اتهمه بالخيانة»)
 ACCUSING = frozenset({"اتهم"})
 #: words before a verb cue with nothing after its subject for it to be a source tail
@@ -538,6 +541,10 @@ def _finish(ctx: Context, drafts: list[_Draft]) -> list[Attribution]:
         cs, ce = ctx.chars(*d.content)
         a, b = d.clause
         channel = d.channel or (find_channel(ctx, a, b) if b > a else None)
+        if (channel is not None and channel is not d.channel and d.cue.kind == "participle"
+                and d.cue.lemma in JUDGING and d.cue.j < len(ctx.tokens)
+                and ctx.tokens[d.cue.j].start == channel.start):
+            channel = None  # «واصفا بيان المسؤولين بأنه»: the statement judged, not the channel
         if channel is None:
             channel = tail_channel(ctx, d) or came_in_channel(ctx, d)
         if channel is None and d.speaker is not None and d.cue.kind == "verb":
