@@ -117,9 +117,11 @@ def find_complement(ctx: Context, j: int, stop: int, lemma: str = "") -> int | N
             glued = prev is not None and (prev.norm in _GLUE or prev.text.endswith("ـ"))
             q = closing_quote(ctx, k)
             short = q is not None and q - k - 1 <= SHORT_QUOTE and not (
-                prev is not None and (prev.text == ":" or is_comp(prev) or k - 1 in ctx.cue_at)
-                or k - j <= SUBJECT_BEFORE_QUOTE and prev.norm not in QUOTE_AFTER_PREPOSITION
-                and _ends_sentence(ctx, q))  # «وقال مسؤول في الوزارة "الوضع هادئ".»
+                prev is not None and (
+                    prev.text == ":" or is_comp(prev) or k - 1 in ctx.cue_at
+                    # «وقال مسؤول في الوزارة "الوضع هادئ".»: right after the subject
+                    or k - j <= SUBJECT_BEFORE_QUOTE and prev.norm not in QUOTE_AFTER_PREPOSITION
+                    and _ends_sentence(ctx, q)))
             named = prev is not None and (bool(set(word_forms(prev)) & NAME_BEFORE_QUOTE)
                                           or prev.norm in NAMING_BEFORE_QUOTE) \
                 or _quoted_subject(ctx, k, q, stop)
@@ -139,7 +141,7 @@ def find_complement(ctx: Context, j: int, stop: int, lemma: str = "") -> int | N
     return None
 
 
-def _participle_between(toks: list, j: int, k: int) -> bool:
+def _participle_between(toks: list[Token], j: int, k: int) -> bool:
     """A comma and an accusative participle («، موجهاً», «، معرباً») stand between the verb
     and the complementiser at ``k``: what follows belongs to the participle."""
     for m in range(max(j, k - 4), k):
