@@ -5,7 +5,8 @@ city's. A head noun of ``city_institutions.tsv`` followed by a city's name (afte
 when the head is definite, and an optional «مدينة») composes an actor at match time,
 named with the places gazetteer's English name and country (GeoNames). Names that are
 also a country or a province are left to the national institution, and small places
-need the NER to call them a place."""
+need the NER to call them a place. ``country_after`` reads the same gazetteer for a bare
+institution followed by a state or a region («وزارة الصحة بقطاع غزة»)."""
 
 from __future__ import annotations
 
