@@ -128,3 +128,10 @@ def test_a_region_after_a_compass_or_water_word_is_the_sea_not_its_states(stage)
     doc = run(stage, "وتنتشر القطع البحرية في شرق المتوسط وشمال الخليج.",
               entities=[("الخليج", "LOC")])
     assert ids(doc)["الخليج"] is None
+
+
+def test_a_deputys_title_resolves_to_nobody_the_office_names(stage):
+    doc = run(stage, "وقال نائب وزير الخارجية الروسي إن الحوار مستمر.", "2018-06-01")
+    assert not any(a["name"] == "Sergey Lavrov" for a in doc.actors)
+    doc = run(stage, "وقال وزير الخارجية الروسي إن الحوار مستمر.", "2018-06-01")
+    assert any(a["name"] == "Sergey Lavrov" for a in doc.actors)

@@ -102,6 +102,10 @@ class ActorsStage:
         taken = sorted((c.start, c.end) for c in chain if c.entity)
         for m in mentions:
             if m.kind in ("role", "composed") and m.entry is not None:
+                if m.first and _bare_word(tk.norms[m.first - 1]) in TITLE_BEFORE:
+                    # «نائب وزير الخارجية الروسي» is not Lavrov; «نائب رئيس مجلس الوزراء
+                    # الكويتي»: the government is part of someone's title
+                    continue
                 k = bisect_left(taken, (m.end, -1))
                 near = [(s, e) for s, e in taken[max(0, k - 3):k] if s < m.end and m.start < e]
                 # a role may hold its organisation's name: «الأمين العام للأمم المتحدة»
@@ -478,6 +482,8 @@ class ActorsStage:
         chain.sort(key=lambda c: c.start)
 
 
+#: words before a role or an institution that make it part of another person's title
+TITLE_BEFORE = frozenset({"نايب", "نائب", "مساعد", "وكيل", "رئيس", "مستشار", "مدير", "عضو"})
 #: words before a region's name that make it the sea or the land, not its states
 WATERS = frozenset({"شمال", "جنوب", "شرق", "غرب", "مياه", "مضيق", "سواحل", "ساحل", "عبر"})
 
