@@ -823,3 +823,9 @@ def test_a_complementiser_after_a_participle_clause_is_not_the_verbs():
 def test_a_statement_that_is_judged_is_no_channel():
     atts = run("وأعرب الوزير عن ترحيبه، واصفا بيان المسؤولين بأنه إيجابي.").attributions
     assert all(a.channel is None for a in atts)
+
+
+@pytest.mark.parametrize("text", ["وأصدرت محكمة حكما على ستة صحافيين متهمين بالتآمر.",
+                                  "كانت مكانة القناة مهددة من قبل العديد من الدول."])
+def test_an_adjectival_or_passive_participle_reports_nothing(text):
+    assert run(text).attributions == []

@@ -1,5 +1,6 @@
-"""False cues of one shape: a present-tense reporting verb that describes the indefinite
-noun right before it («احتجاجات تدعو إلى إلغاء الضريبة», «بلد يدعي الديمقراطية»)."""
+"""False cues of one shape: a reporting verb or participle that describes the indefinite
+noun right before it («احتجاجات تدعو إلى إلغاء الضريبة», «بلد يدعي الديمقراطية», «ستة
+صحافيين متهمين بأنهم»), or a passive participle («مهددة من قبل»)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,29 @@ def describes_noun(ctx: Context, cue: Cue, speakerless: bool = False) -> bool:
 #: «إذ تشير», «في وقت تشير»: the verb's subject comes after it
 _TIME_CONJUNCTIONS = frozenset({"اذ", "وقت", "حين", "بينما", "عندما", "لما", "فيما"})
 _PREPOSITIONS = frozenset({"الي", "علي", "عن", "في", "من", "بشكل"})
+
+
+def adjectival_participle(ctx: Context, cue: Cue) -> bool:
+    """A participle that is an adjective, not a statement: right after the indefinite
+    noun it describes with no comma between («ستة صحافيين متهمين بأنهم»), or passive,
+    with «من قبل» after it («كانت القناة مهددة من قبل دول عدة»). A source noun before it
+    still speaks («قال مسؤول مؤكدا»)."""
+    i = cue.i
+    if cue.kind != "participle" or i == 0:
+        return False
+    toks = ctx.tokens
+    if i + 2 < len(toks) and toks[i + 1].norm == "من" and toks[i + 2].norm == "قبل":
+        return True
+    prev = toks[i - 1]
+    if (prev.kind != "word" or prev.prefix or prev.suffix or toks[i].prefix
+            or ctx.ent_at.get(i - 1) is not None or head_kind(prev) is not None
+            or prev.norm in function_words() or prev.norm in AUX):
+        return False  # («دافعت عن حليفتها مؤكدة أنها»: after the verb's object, a statement)
+    ahead = toks[i + 1:min(i + 3, ctx.sentence(i)[1])]
+    if not ahead or any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead):
+        return False
+    # a passive participle takes its complement with a preposition («متهمين بالتوسط»,
+    # «منتقدة للسلطة»); an active one its object («متهمة صالح بسوء النية»: a statement)
+    nxt = ahead[0]
+    return nxt.prefix[:1] in ("ب", "ل") or nxt.norm in _PREPOSITIONS
+

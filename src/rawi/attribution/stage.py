@@ -14,7 +14,7 @@ from rawi.attribution import lexicon
 from rawi.attribution.content import content_range, find_complement, trim
 from rawi.attribution.context import _START, Context, build
 from rawi.attribution.cues import Cue, bare, find_cues, is_comp, is_quote
-from rawi.attribution.describing import describes_noun
+from rawi.attribution.describing import adjectival_participle, describes_noun
 from rawi.attribution.features import (
     find_channel,
     find_evidence,
@@ -120,8 +120,8 @@ def attribute(doc: Doc, tokens) -> list[Attribution]:
             d = _nominal(ctx, cue, drafts, history)
         elif _in_speaker_region(ctx, drafts, cue) or _after_nominal(ctx, cue):
             continue  # «وتابع المسؤول قائلا:», «قالت المجموعة في منشور رأي»: part of a cue
-        elif describes_noun(ctx, cue):
-            continue  # «مفارقات تشير إلى مرحلة»: what a thing shows, nobody reports
+        elif describes_noun(ctx, cue) or adjectival_participle(ctx, cue):
+            continue  # «مفارقات تشير إلى مرحلة», «صحافيين متهمين»: nobody reports
         else:
             d = _verbal(ctx, cue, drafts, history)
             if d is not None and outer is not None and not d.extra.get("explicit"):
