@@ -829,3 +829,12 @@ def test_a_statement_that_is_judged_is_no_channel():
                                   "كانت مكانة القناة مهددة من قبل العديد من الدول."])
 def test_an_adjectival_or_passive_participle_reports_nothing(text):
     assert run(text).attributions == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وقال مئات المحتجين إن الحكومة فشلت.", "مئات المحتجين"),
+    ("وعبر عشرات آلاف الأتراك خلال تجمع انتخابي عن دعمهم للمرشح.", "عشرات آلاف الأتراك"),
+])
+def test_a_crowd_named_by_its_count_speaks_unnamed(text, speaker):
+    (a,) = run(text).attributions
+    assert a.speaker.text == speaker and a.speaker.anonymous

@@ -22,6 +22,8 @@ from rawi.ner.stage import name_start
 
 AUX = frozenset({"قد", "كان", "كانت", "وكان", "وكانت", "ثم", "لقد", "فقد", "وقد", "كانوا"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+#: counts that open a phrase naming an unnamed crowd («عشرات آلاف الأتراك», «مئات المحتجين»)
+CROWDS = frozenset({"عشرات", "ميات", "الاف", "الالاف", "ملايين"})  # normalised: «مئات»
 #: relatives whose antecedent is always people («الناخبين الذين يقولون»)
 HUMAN_RELATIVES = frozenset({"الذين"})
 #: words that open a relative or negated clause: no subject lies before them
@@ -60,6 +62,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         return Found(a, b, "anonymous")
     if a + 2 < b and bare(toks[a]) == "كل" and toks[a + 1].norm == "من":
         return Found(a, b, "named")  # «كل من صالح باهبري وعمر صالح»: all of them
+    if a + 1 < b and bare(toks[a]) in CROWDS:
+        return Found(a, b, "anonymous")  # «عشرات آلاف الأتراك»: a crowd, unnamed
     first = name_at(ctx, a)
     if first is None and ctx.ent_at.get(a) is not None:
         ents = [e for e in ents if e is not ctx.ent_at.get(a)]

@@ -31,6 +31,7 @@ from rawi.attribution.phrase import (
 )
 from rawi.attribution.relay import RELAY_VERBS, about_follows, past_bracket, relayed_source
 from rawi.attribution.speaker import (
+    CROWDS,
     HONORIFIC_PRONOUNS,
     IMPERSONAL,
     RELATIVES,
@@ -321,7 +322,8 @@ def _sound_masculine_plural(tok: Token) -> bool:
 def _feminine(tok: Token) -> bool:
     """A noun that takes a feminine verb: «الخدمات», «الحكومة» (ة normalises to ه)."""
     return tok.kind == "word" and tok.stem.endswith(("ات", "ه")) and len(tok.stem) > 3 \
-        and tok.norm not in HONORIFIC_PRONOUNS  # «وحذر فضيلته»: His Eminence
+        and tok.norm not in HONORIFIC_PRONOUNS and bare(tok) not in CROWDS
+    # («وحذر فضيلته»: His Eminence; «وقال مئات المحتجين»: a crowd takes either gender)
 
 
 def _skip_adjuncts(ctx: Context, k: int, end: int, need: tuple[str, ...]) -> int:
