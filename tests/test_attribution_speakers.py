@@ -838,3 +838,9 @@ def test_an_adjectival_or_passive_participle_reports_nothing(text):
 def test_a_crowd_named_by_its_count_speaks_unnamed(text, speaker):
     (a,) = run(text).attributions
     assert a.speaker.text == speaker and a.speaker.anonymous
+
+
+def test_hadhir_without_min_or_an_is_cautious_not_warning():
+    assert run("ميدانيا، يسود هدوء حذر معظم مدن المحافظة.").attributions == []
+    (a,) = run("وحذرت المنظمة من كارثة إنسانية.").attributions
+    assert a.cue.text == "حذرت"

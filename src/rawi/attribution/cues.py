@@ -153,6 +153,8 @@ def _not_cues_by_first() -> dict[str, list[tuple[str, ...]]]:
 PREPOSITIONS_BEFORE_MASDAR = frozenset({"علي", "الي", "في", "عن", "حول", "بعد", "قبل", "عقب",
                                         "اثر", "خلال", "لدي", "منذ"})
 _REPORTED = ("ان", ":", '"')
+#: nouns «حذر» qualifies as an adjective («هدوء حذر»: a cautious calm), normalised
+CAUTIOUS_BEFORE = frozenset({"هدوء", "تفاول", "ترقب", "ارتياح", "ترحيب", "موقف", "تعامل"})
 #: a negated verb with no reported clause says nothing («لم يكشف عن عدد», «لا يذكر شيئا»)
 NEGATIONS = frozenset({"لم", "لن", "لا"})
 #: «تم كشف», «يتم إعلان», «جرى ذكر»: what follows is a verbal noun, not a reporting verb
@@ -289,6 +291,8 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
             continue  # «يقدم تعهدًا»: a noun with tanween, never a verb
         if i and tokens[i - 1].norm in QUESTION_WORDS:
             continue  # «ألا ترى أن ...؟», «ماذا يقول القانون؟»: asked, not reported
+        if i and b == "حذر" and bare(tokens[i - 1]) in CAUTIOUS_BEFORE:
+            continue  # «هدوء حذر», «تفاؤل حذر»: cautious, an adjective
         if i and bare(tokens[i - 1]) in PASSIVE_AUXILIARIES:
             continue  # «التي تم كشف فساد فيها»: a verbal noun after «تم», a passive event
         if (i and form.kind == "verb" and not tok.prefix
