@@ -844,3 +844,8 @@ def test_hadhir_without_min_or_an_is_cautious_not_warning():
     assert run("ميدانيا، يسود هدوء حذر معظم مدن المحافظة.").attributions == []
     (a,) = run("وحذرت المنظمة من كارثة إنسانية.").attributions
     assert a.cue.text == "حذرت"
+
+
+def test_a_person_opening_the_sentence_before_a_present_verb_is_its_subject():
+    (a,) = run("الكاتب يصف الضغوط التي يمارسها المسؤولون بأنها خطيرة.").attributions
+    assert a.speaker.text == "الكاتب"

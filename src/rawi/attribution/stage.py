@@ -26,6 +26,7 @@ from rawi.attribution.phrase import (
     Found,
     genitive_end,
     head_kind,
+    is_definite,
     shrink,
     subject_np,
 )
@@ -319,6 +320,21 @@ def _sound_masculine_plural(tok: Token) -> bool:
     return tok.kind == "word" and tok.stem.endswith(("ين", "ون")) and len(tok.stem) > 4
 
 
+def _subject_opens_sentence(ctx: Context, cue: Cue, sent_a: int) -> bool:
+    """A present-tense verb right after the person that opens its sentence («الكاتب يصف
+    الضغوط», «ترامب يهدد الصين»): that person is the subject, what follows the object."""
+    i = cue.i
+    if cue.kind != "verb" or i - 1 != sent_a:
+        return False
+    tok, prev = ctx.tokens[i], ctx.tokens[i - 1]
+    word = bare(tok)
+    if tok.prefix or word[:1] not in "يت" or word.startswith(cue.lemma):
+        return False
+    ent = ctx.ent_at.get(i - 1)
+    return ent is not None and ent.type == "PER" or (
+        is_definite(prev) and head_kind(prev) in ("person", "anonymous"))
+
+
 def _feminine(tok: Token) -> bool:
     """A noun that takes a feminine verb: «الخدمات», «الحكومة» (ة normalises to ه)."""
     return tok.kind == "word" and tok.stem.endswith(("ات", "ه")) and len(tok.stem) > 3 \
@@ -405,6 +421,8 @@ def _verbal(ctx: Context, cue: Cue, drafts: list[_Draft],
         if (found is not None and found.entity is None and cue.gender == "f"
                 and _sound_masculine_plural(ctx.tokens[min(found.a, np_a)])):
             found = None  # «منشورات تحذر فيها الفلسطينيين»: the object of a feminine verb
+        if found is not None and _subject_opens_sentence(ctx, cue, sent_a):
+            found, np_b = None, np_a  # «الكاتب يصف الضغوط ...»: SVO, the phrase is the object
         if (found is not None and cue.lemma in ACCUSING and np_b < sent_b
                 and ctx.tokens[np_b].prefix[:1] == "ب" and not ctx.tokens[np_a].prefix
                 and len({id(e) for k in range(np_a, np_b)
