@@ -60,7 +60,8 @@ def classify(ctx: Context, a: int, b: int) -> Found | None:
         if a + 1 < b and bare(toks[a + 1]) in SELF:
             return Found(a, a + 2, "nominal")  # «المصدر نفسه»: the last speaker again
         return Found(a, b, "anonymous")
-    if a + 2 < b and bare(toks[a]) == "كل" and toks[a + 1].norm == "من":
+    if a + 2 < b and bare(toks[a]) == "كل" and toks[a + 1].norm == "من" \
+            and not any(t.text in (",", "،") for t in toks[a:b]):
         return Found(a, b, "named")  # «كل من صالح باهبري وعمر صالح»: all of them
     if a + 1 < b and bare(toks[a]) in CROWDS:
         return Found(a, b, "anonymous")  # «عشرات آلاف الأتراك»: a crowd, unnamed
