@@ -849,3 +849,8 @@ def test_hadhir_without_min_or_an_is_cautious_not_warning():
 def test_a_person_opening_the_sentence_before_a_present_verb_is_its_subject():
     (a,) = run("الكاتب يصف الضغوط التي يمارسها المسؤولون بأنها خطيرة.").attributions
     assert a.speaker.text == "الكاتب"
+
+
+def test_a_thing_that_confirms_something_reports_nothing():
+    text = "ولعب الفريق العديد من المباريات الودية التي تؤكد جاهزيته الفنية."
+    assert run(text).attributions == []

@@ -24,14 +24,17 @@ def describes_noun(ctx: Context, cue: Cue, speakerless: bool = False) -> bool:
     word = bare(tok)
     if tok.prefix or word[:1] not in "يت" or word.startswith(cue.lemma):
         return False  # a past tense («تابع»), or «وتشير» going on from a sentence before
+    ahead = toks[i + 1:min(i + 5, ctx.sentence(i)[1])]
+    reported = any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead)
+    if speakerless and prev.norm in ("التي", "الذي") and not reported:
+        return True  # «المباريات الودية التي تؤكد جاهزيته»: what a thing shows
     if (prev.kind != "word" or prev.prefix or ctx.ent_at.get(i - 1) is not None
             or head_kind(prev) is not None or prev.stem in REPORT_NOUNS
             or prev.norm in function_words() or prev.norm in CLAUSE_WORDS
             or prev.norm in _TIME_CONJUNCTIONS or prev.norm in AUX or is_nisba(bare(prev))):
         # («كانت ترى بإبعاد»: an auxiliary; «كويتية تهدد بتفجير»: a woman named by her nisba)
         return False
-    ahead = toks[i + 1:min(i + 5, ctx.sentence(i)[1])]
-    if not ahead or any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead):
+    if not ahead or reported:
         return False
     # a preposition right after the verb, so no subject follows it («في وقت تشير التقارير»);
     # when no speaker was found at all, any object («بلد يدعي الديمقراطية»)
