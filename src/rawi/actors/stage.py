@@ -34,6 +34,7 @@ from rawi.actors.person_names import _TITLE_WORDS, LINEAGE, PersonNames
 from rawi.actors.typos import CONFIDENCE as TYPO_CONFIDENCE
 from rawi.model import Doc, Entity
 from rawi.ner.stage import name_start, nisba_after_noun
+from rawi.text.normalize import strip_conjunction
 from rawi.text.tokenize import tokenize
 
 _START, _END = attrgetter("start"), attrgetter("end")
@@ -102,7 +103,7 @@ class ActorsStage:
         taken = sorted((c.start, c.end) for c in chain if c.entity)
         for m in mentions:
             if m.kind in ("role", "composed") and m.entry is not None:
-                if m.first and _bare_word(tk.norms[m.first - 1]) in TITLE_BEFORE:
+                if m.first and strip_conjunction(tk.norms[m.first - 1]) in TITLE_BEFORE:
                     # «نائب وزير الخارجية الروسي» is not Lavrov; «نائب رئيس مجلس الوزراء
                     # الكويتي»: the government is part of someone's title
                     continue
@@ -214,7 +215,7 @@ class ActorsStage:
                 elif entry is not None and entry.type == "country" and in_apposition(tk, first):
                     entry = None  # «العاصمة الأردنية عمان» is Amman, not Oman
                 elif entry is not None and entry.type == "region" and first \
-                        and _bare_word(tk.norms[first - 1]) in WATERS:
+                        and strip_conjunction(tk.norms[first - 1]) in WATERS:
                     entry = None  # «شمال الخليج», «مياه الخليج»: the sea, not the Gulf states
             if entry is None and ent.type == "PER":
                 entry, conf = self._lineage_link(tk, first, last, near, date)
@@ -486,10 +487,6 @@ class ActorsStage:
 TITLE_BEFORE = frozenset({"نايب", "نائب", "مساعد", "وكيل", "رئيس", "مستشار", "مدير", "عضو"})
 #: words before a region's name that make it the sea or the land, not its states
 WATERS = frozenset({"شمال", "جنوب", "شرق", "غرب", "مياه", "مضيق", "سواحل", "ساحل", "عبر"})
-
-
-def _bare_word(norm: str) -> str:
-    return norm[1:] if len(norm) > 3 and norm[0] in "وف" else norm
 
 
 #: words after a title that say it is no longer held («السابق», «الراحل»), normalised

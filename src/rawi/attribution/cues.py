@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from rawi.attribution import lexicon
 from rawi.model import Token
-from rawi.text.normalize import REMOVED, normalize
+from rawi.text.normalize import REMOVED, normalize, strip_conjunction
 
 _COMP = re.compile(r"^[وف]?ب?ان(?:ه|ها|هم|هما|هن|ني|نا|كم)?$")
 QUOTES = frozenset('"«»“”„')
@@ -56,8 +56,7 @@ def is_quote(tok: Token) -> bool:
 
 def bare(tok: Token) -> str:
     """The token's matching form without one leading conjunction."""
-    n = tok.norm
-    return n[1:] if len(n) > 2 and n[0] in "وف" else n
+    return strip_conjunction(tok.norm)
 
 
 def _lookup(tok: Token) -> tuple[lexicon.CueForm | None, int]:

@@ -15,6 +15,7 @@ from itertools import compress
 
 from rawi.attribution import lexicon
 from rawi.model import Token
+from rawi.text.normalize import strip_conjunction
 
 CUE, PHRASE, COMP, QUOTE, COLON, BOUND, TAIL = 1, 2, 4, 8, 16, 32, 64
 #: which family of phrases may start at a PHRASE token
@@ -28,10 +29,6 @@ _COMP_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "�
 TAIL_WORDS = frozenset({"حسبما", "وحسبما", "بحسب", "وفقا", "نقلا"})
 
 
-def bare_norm(n: str) -> str:
-    return n[1:] if len(n) > 2 and n[0] in "وف" else n
-
-
 _FORMS: dict[str, tuple[str, ...]] = {}
 
 
@@ -40,7 +37,7 @@ def word_forms(tok: Token) -> tuple[str, ...]:
     without an accusative alef («صورا»). Cached per form: a form's stem never varies."""
     forms = _FORMS.get(tok.norm)
     if forms is None:
-        b = bare_norm(tok.norm)
+        b = strip_conjunction(tok.norm)
         forms = (tok.norm, b, tok.stem, b[2:] if b.startswith("ال") else b)
         if b.endswith("ا") and len(b) > 3:
             forms += (b[:-1],)

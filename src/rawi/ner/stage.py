@@ -13,7 +13,7 @@ from rawi.ner.resources import not_entities
 from rawi.ner.scoring import entities as chunks
 from rawi.ner.tagger import CONTRACT_TYPES, get_tagger
 from rawi.text.lexicon import function_words
-from rawi.text.normalize import REMOVED
+from rawi.text.normalize import REMOVED, strip_conjunction
 
 #: proclitics that never belong to a name
 _DETACHABLE = frozenset("وفبلكس")
@@ -40,11 +40,6 @@ def nisba_after_noun(group: list[Token], a: int) -> bool:
     prev = group[a - 1]
     return (prev.kind == "word" and prev.prefix in ("ال", "و+ال", "ف+ال")
             and prev.norm not in _NAME_BEFORE_NISBA and prev.end >= tok.start - 1)
-
-
-def _bare(norm: str) -> str:
-    """A normalised word without one leading و or ف («وبين» -> «بين»)."""
-    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
 
 
 def name_start(token: Token) -> int:
@@ -102,7 +97,7 @@ class EntitiesStage:
         found: list[Entity] = []
         for group, sent_tags in zip(groups, tags, strict=True):
             for typ, a, b in chunks(sent_tags):
-                if b - a == 1 and _bare(group[a].norm) in self.not_names:
+                if b - a == 1 and strip_conjunction(group[a].norm) in self.not_names:
                     continue  # «وقال لي»: "to me", not the surname Li; «وبين»
                 if self._common_word(group, a, b):
                     continue  # «إن شاء الله», «مليون دولار»: no named entity

@@ -100,6 +100,12 @@ def normalize_aligned(text: str) -> tuple[str, list[int]]:
     return "".join(chars), index
 
 
+def strip_conjunction(norm: str) -> str:
+    """A normalised word without one leading و or ف («وبين» → «بين»); a word of two
+    letters keeps it («وفي» is no conjunction + «في» here)."""
+    return norm[1:] if len(norm) > 2 and norm[0] in "وف" else norm
+
+
 def strip_diacritics(text: str) -> str:
     """Remove only diacritics, tatweel and controls (keep letters as written)."""
     return "".join(c for c in text if c not in REMOVED)
