@@ -65,18 +65,13 @@ def _ends_sentence(ctx: Context, q: int) -> bool:
     if q + 1 >= len(toks):
         return True
     nxt = toks[q + 1]
-    return nxt.text in ".!?؟" or ctx.doc.text[toks[q].end : nxt.start].count("\n") > 0
+    return nxt.text in BOUNDARY or ctx.doc.text[toks[q].end : nxt.start].count("\n") > 0
 
 
 def _ends_statement(ctx: Context, q: int) -> bool:
-    """True when what follows the closing quote at ``q`` ends the statement."""
-    toks = ctx.tokens
-    if q + 1 >= len(toks):
-        return True
-    nxt = toks[q + 1]
-    if nxt.text in BOUNDARY or nxt.text in ",،;؛":
-        return True
-    return ctx.doc.text[toks[q].end : nxt.start].count("\n") > 0
+    """True when what follows the closing quote at ``q`` ends the statement: the
+    sentence, or a clause (a comma or semicolon after it)."""
+    return _ends_sentence(ctx, q) or ctx.tokens[q + 1].text in ",،;؛"
 
 
 def is_speech_quote(ctx: Context, k: int) -> bool:

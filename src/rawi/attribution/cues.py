@@ -156,6 +156,7 @@ _REPORTED = ("ان", ":", '"')
 CAUTIOUS_BEFORE = frozenset({"هدوء", "تفاول", "ترقب", "ارتياح", "ترحيب", "موقف", "تعامل"})
 #: a negated verb with no reported clause says nothing («لم يكشف عن عدد», «لا يذكر شيئا»)
 NEGATIONS = frozenset({"لم", "لن", "لا"})
+_NO_VERB_BEFORE = PREPOSITIONS_BEFORE_MASDAR | NEGATIONS
 #: «تم كشف», «يتم إعلان», «جرى ذكر»: what follows is a verbal noun, not a reporting verb
 PASSIVE_AUXILIARIES = frozenset({"تم", "يتم", "سيتم", "جري", "يجري", "سيجري"})
 
@@ -295,7 +296,7 @@ def find_cues(tokens: list[Token], marks: list[int] | None = None,
         if i and bare(tokens[i - 1]) in PASSIVE_AUXILIARIES:
             continue  # «التي تم كشف فساد فيها»: a verbal noun after «تم», a passive event
         if (i and form.kind == "verb" and not tok.prefix
-                and bare(tokens[i - 1]) in PREPOSITIONS_BEFORE_MASDAR | NEGATIONS
+                and bare(tokens[i - 1]) in _NO_VERB_BEFORE
                 and not _need_met(tokens, i + 1, _REPORTED, marks, flag)):
             # «العمل على كشف العبث»: a verbal noun («بعد كشف السلطات أن» reports);
             # «ولم تكشف السلطات عن عدد القتلى»: nothing was said

@@ -8,6 +8,7 @@ from rawi.attribution.context import Context
 from rawi.attribution.cues import Cue, bare, is_comp, is_quote
 from rawi.attribution.phrase import REPORT_NOUNS, head_kind, is_nisba
 from rawi.attribution.speaker import AUX, CLAUSE_WORDS
+from rawi.model import Token
 from rawi.text.lexicon import function_words
 
 
@@ -25,7 +26,7 @@ def describes_noun(ctx: Context, cue: Cue, speakerless: bool = False) -> bool:
     if tok.prefix or word[:1] not in "يت" or word.startswith(cue.lemma):
         return False  # a past tense («تابع»), or «وتشير» going on from a sentence before
     ahead = toks[i + 1:min(i + 5, ctx.sentence(i)[1])]
-    reported = any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead)
+    reported = _reports(ahead)
     if speakerless and prev.norm in ("التي", "الذي") and not reported:
         return True  # «المباريات الودية التي تؤكد جاهزيته»: what a thing shows
     if (prev.kind != "word" or prev.prefix or ctx.ent_at.get(i - 1) is not None
@@ -64,10 +65,14 @@ def adjectival_participle(ctx: Context, cue: Cue) -> bool:
             or prev.norm in function_words() or prev.norm in AUX):
         return False  # («دافعت عن حليفتها مؤكدة أنها»: after the verb's object, a statement)
     ahead = toks[i + 1:min(i + 3, ctx.sentence(i)[1])]
-    if not ahead or any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead):
+    if not ahead or _reports(ahead):
         return False
     # a passive participle takes its complement with a preposition («متهمين بالتوسط»,
     # «منتقدة للسلطة»); an active one its object («متهمة صالح بسوء النية»: a statement)
     nxt = ahead[0]
     return nxt.prefix[:1] in ("ب", "ل") or nxt.norm in _PREPOSITIONS
 
+
+def _reports(ahead: list[Token]) -> bool:
+    """A complementiser, a quotation mark or a colon among ``ahead``: a reported clause."""
+    return any(is_comp(t) or is_quote(t) or t.text == ":" for t in ahead)
